@@ -1,0 +1,155 @@
+//! The whole pipeline for one text: validate, tokenize, recognize, and
+//! convert every span to UTF-16 offsets of the caller's text.
+
+use crate::error::{Error, MAX_INPUT_BYTES};
+use crate::numbers::{self, Kind};
+use crate::offsets::Utf16Map;
+use crate::tokenize::tokenize;
+use serde::{Serialize, Serializer};
+
+/// A number mention as the caller sees it: UTF-16 offsets and the source
+/// text of the span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: Kind,
+    #[serde(serialize_with = "whole_if_integral")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "whole_if_integral")]
+    pub low: Option<f64>,
+    #[serde(serialize_with = "whole_if_integral")]
+    pub high: Option<f64>,
+    pub qualifier: &'static str,
+    pub unit: Option<String>,
+    pub unit_en: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+/// An entity mention: UTF-16 offsets, type and linked id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub id: String,
+}
+
+/// Everything the core finds in one text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub numbers: Vec<NumberMention>,
+    pub entities: Vec<EntityMention>,
+}
+
+/// 1500.0 prints as 1500, as in the gold files and as a reader expects.
+fn whole_if_integral<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
+}
+
+/// Checks that `text` is something the pipeline should read.
+pub fn validate(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge {
+            bytes: text.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    // Binary data decoded as text is full of NULs and other C0 controls;
+    // real pages have almost none besides tab and newline.
+    let controls = text
+        .bytes()
+        .filter(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if controls > 16 && controls * 20 > text.len() {
+        return Err(Error::NotText);
+    }
+    Ok(())
+}
+
+/// Analyzes one text.
+///
+/// ```
+/// let a = tabayyun::analyze("فر 1500 مدني").unwrap();
+/// assert_eq!(a.numbers[0].text, "1500");
+/// assert_eq!((a.numbers[0].start, a.numbers[0].end), (3, 7));
+/// ```
+pub fn analyze(text: &str) -> Result<Analysis, Error> {
+    validate(text)?;
+    let tokens = tokenize(text);
+    let mut map = Utf16Map::new(text);
+    let numbers = numbers::recognize(&tokens)
+        .into_iter()
+        .map(|n| NumberMention {
+            start: map.to_utf16(n.start),
+            end: map.to_utf16(n.end),
+            text: text[n.start..n.end].to_string(),
+            kind: n.kind,
+            value: n.value,
+            low: n.low,
+            high: n.high,
+            qualifier: n.qualifier,
+            unit: n.unit,
+            unit_en: n.unit_en,
+            date: n.date,
+            time: n.time,
+        })
+        .collect();
+    Ok(Analysis {
+        numbers,
+        entities: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_gives_empty_analysis() {
+        let a = analyze("").unwrap();
+        assert!(a.numbers.is_empty() && a.entities.is_empty());
+    }
+
+    #[test]
+    fn too_large_is_a_clear_error() {
+        let big = "ا".repeat(MAX_INPUT_BYTES / 2 + 1);
+        assert_eq!(analyze(&big).unwrap_err().code(), "input_too_large");
+    }
+
+    #[test]
+    fn binary_junk_is_not_text() {
+        let junk: String = (0..4096u32)
+            .map(|i| char::from_u32((i * 7919) % 0x80).unwrap_or('\0'))
+            .collect();
+        assert_eq!(analyze(&junk).unwrap_err().code(), "not_text");
+    }
+
+    #[test]
+    fn ten_megabytes_of_news_text() {
+        let para = "وقال المرصد إن أكثر من 20 ألف مدني فروا خلال عشرة أيام، بينهم ١٬٥٠٠ طفل.\n";
+        let text = para.repeat(10 * 1024 * 1024 / para.len());
+        let a = analyze(&text).unwrap();
+        assert!(a.numbers.len() >= text.len() / para.len());
+        let last = a.numbers.last().unwrap();
+        assert!(last.end <= text.encode_utf16().count());
+    }
+
+    #[test]
+    fn replacement_characters_from_lone_surrogates_keep_offsets() {
+        // JavaScript passes a lone surrogate as U+FFFD: one UTF-16 unit either way.
+        let text = "\u{FFFD}فر 1500 مدني";
+        let a = analyze(text).unwrap();
+        assert_eq!((a.numbers[0].start, a.numbers[0].end), (4, 8));
+    }
+}

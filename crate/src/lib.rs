@@ -1,0 +1,16 @@
+//! Tabayyun's core: reads Arabic news text and finds what a careful reader
+//! compares across outlets. The pipeline, one module per stage:
+//! `normalize → tokenize → numbers (and entities) → analyze`.
+//! Nothing here knows about browsers; `bindings` is the only module that
+//! speaks wasm-bindgen.
+
+pub mod analyze;
+pub mod bindings;
+pub mod error;
+pub mod normalize;
+pub mod numbers;
+pub mod offsets;
+pub mod tokenize;
+
+pub use analyze::{analyze, Analysis};
+pub use error::Error;

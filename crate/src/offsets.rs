@@ -1,0 +1,85 @@
+//! Offsets: the core works in UTF-8 byte offsets internally and converts to
+//! UTF-16 code units (what the DOM and JavaScript strings count in) at its
+//! boundary. Conversions are monotone in practice, so a forward cursor makes
+//! a whole document's worth of conversions linear in its length.
+
+/// Converts byte offsets of one text to UTF-16 offsets.
+///
+/// ```
+/// let mut map = tabayyun::offsets::Utf16Map::new("قال 5");
+/// assert_eq!(map.to_utf16(7), 4); // "قال " is 7 bytes, 4 UTF-16 units
+/// ```
+pub struct Utf16Map<'a> {
+    text: &'a str,
+    byte: usize,
+    unit: usize,
+}
+
+impl<'a> Utf16Map<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Utf16Map {
+            text,
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (clamped to the text, and
+    /// rounded down to a character boundary).
+    pub fn to_utf16(&mut self, byte: usize) -> usize {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if byte < self.byte {
+            self.byte = 0;
+            self.unit = 0;
+        }
+        self.unit += self.text[self.byte..byte]
+            .chars()
+            .map(char::len_utf16)
+            .sum::<usize>();
+        self.byte = byte;
+        self.unit
+    }
+}
+
+/// The byte offset of UTF-16 offset `unit` in `text` (clamped to the text;
+/// an offset inside a surrogate pair rounds down to the character start).
+///
+/// ```
+/// assert_eq!(tabayyun::offsets::utf16_to_byte("قال 5", 4), 7);
+/// ```
+pub fn utf16_to_byte(text: &str, unit: usize) -> usize {
+    let mut seen = 0;
+    for (byte, c) in text.char_indices() {
+        if seen + c.len_utf16() > unit {
+            return byte;
+        }
+        seen += c.len_utf16();
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_astral_and_arabic() {
+        // "x😀ب": the emoji is 4 bytes and 2 UTF-16 units; ب is 2 bytes, 1 unit.
+        let text = "x😀ب";
+        let mut map = Utf16Map::new(text);
+        assert_eq!(map.to_utf16(0), 0);
+        assert_eq!(map.to_utf16(1), 1);
+        assert_eq!(map.to_utf16(5), 3);
+        assert_eq!(map.to_utf16(7), 4);
+        // Going backwards resets the cursor rather than giving a wrong answer.
+        assert_eq!(map.to_utf16(1), 1);
+        // Past the end clamps.
+        assert_eq!(map.to_utf16(99), 4);
+        assert_eq!(utf16_to_byte(text, 3), 5);
+        assert_eq!(utf16_to_byte(text, 2), 1);
+        assert_eq!(utf16_to_byte(text, 99), text.len());
+    }
+}

@@ -1,0 +1,349 @@
+//! Stage 2, tokenization. Input: the caller's text. Output: tokens (words,
+//! numbers, punctuation), each with its byte span in that text and its
+//! folded form (see [`crate::normalize`]); plus the clitic analysis and the
+//! light stem that matching uses.
+//!
+//! Invariants: spans are in source byte offsets, in order, never overlap,
+//! and lie on character boundaries; marks (diacritics, tatweel, bidi and
+//! zero-width characters) stay inside the word they interrupt.
+
+use crate::normalize::{fold, Fold};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters of any script ("قوات", "CNN").
+    Word,
+    /// Digits of any script, with inner separators ("1,500", "٩٩٫٥").
+    Number,
+    /// One punctuation or symbol character ("،", "%", "\"").
+    Punct,
+}
+
+/// One token: a span of the source text and its folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character in the source.
+    pub start: usize,
+    /// Byte offset just past the last character in the source.
+    pub end: usize,
+    pub kind: TokenKind,
+    /// The folded form: "1,500" for "١٬٥٠٠", "القريه" for "القريةِ".
+    pub norm: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Mark,
+    Space,
+    Other,
+}
+
+fn classify(f: Fold) -> Class {
+    match f {
+        Fold::Drop => Class::Mark,
+        Fold::Space => Class::Space,
+        Fold::Char(c) if c.is_ascii_digit() => Class::Digit,
+        Fold::Char(c) if c.is_alphabetic() => Class::Letter,
+        Fold::Char(c) if c.is_whitespace() => Class::Space,
+        // Combining marks of other scripts stay in their word.
+        Fold::Char(c) if ('\u{0300}'..='\u{036F}').contains(&c) => Class::Mark,
+        Fold::Char(_) => Class::Other,
+    }
+}
+
+/// Splits `text` into tokens.
+///
+/// ```
+/// use tabayyun::tokenize::{tokenize, TokenKind};
+/// let t = tokenize("فرّ ١٬٥٠٠ مدني،");
+/// let norms: Vec<_> = t.iter().map(|t| t.norm.as_str()).collect();
+/// assert_eq!(norms, ["فر", "1,500", "مدني", ","]);
+/// assert_eq!(t[1].kind, TokenKind::Number);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    // The token being built: its kind, and whether a separator (",", ".")
+    // is pending inside a number until a digit confirms it.
+    let mut open: Option<TokenKind> = None;
+    let mut pending_sep: Option<(usize, char, usize)> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let f = fold(c);
+        let class = classify(f);
+        let end = i + c.len_utf8();
+        match (class, open) {
+            (Class::Mark, Some(_)) => {
+                if let Some(t) = tokens.last_mut() {
+                    t.end = end;
+                }
+                continue;
+            }
+            (Class::Mark, None) => continue,
+            (Class::Letter, Some(TokenKind::Word)) | (Class::Digit, Some(TokenKind::Number)) => {
+                if let (Some((_, sep, _)), Some(t)) = (pending_sep.take(), tokens.last_mut()) {
+                    t.norm.push(sep);
+                }
+                if let (Fold::Char(fc), Some(t)) = (f, tokens.last_mut()) {
+                    t.norm.push(fc);
+                    t.end = end;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        // A separator inside a number: keep it only if a digit follows.
+        if open == Some(TokenKind::Number) && pending_sep.is_none() {
+            if let Fold::Char(sep @ (',' | '.')) = f {
+                let digit_follows = chars
+                    .peek()
+                    .is_some_and(|&(_, n)| classify(fold(n)) == Class::Digit);
+                if digit_follows {
+                    pending_sep = Some((i, sep, end));
+                    continue;
+                }
+            }
+        }
+        pending_sep = None;
+        open = None;
+        let kind = match class {
+            Class::Letter => TokenKind::Word,
+            Class::Digit => TokenKind::Number,
+            Class::Other => TokenKind::Punct,
+            Class::Space | Class::Mark => continue,
+        };
+        let Fold::Char(fc) = f else { continue };
+        tokens.push(Token {
+            start: i,
+            end,
+            kind,
+            norm: fc.to_string(),
+        });
+        if kind != TokenKind::Punct {
+            open = Some(kind);
+        }
+    }
+    tokens
+}
+
+/// Proclitic sequences, folded, longest first: conjunction (و ف), then
+/// preposition (ب ل ك) or future (س), then the article (ال; after ل it is
+/// written لل).
+const PROCLITICS: [&str; 26] = [
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب",
+    "ول", "وك", "فب", "فل", "فك", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س",
+];
+
+/// Enclitic pronouns, folded, longest first.
+const ENCLITICS: [&str; 8] = ["هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه"];
+
+/// Inflectional endings (plural, dual, nisba, feminine), folded, longest
+/// first: مدنيين، مدني and مدنية all stem to مدن.
+const ENDINGS: [&str; 10] = ["يين", "يون", "يات", "يه", "ات", "ون", "ين", "ان", "ه", "ي"];
+
+/// Words that look as if they carried a clitic but do not: place and person
+/// names (ليبيا is not ل + يبيا) and common nouns whose first letter is a
+/// root letter. Kept in `crate/data/protected_words.txt`, one per line.
+static PROTECTED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../data/protected_words.txt")
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(crate::normalize::normalize)
+        .collect()
+});
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Splits a folded word into (proclitics, rest). The shortest remainder
+/// kept is two letters after an article, three otherwise, and a remainder
+/// is never cut from a protected word.
+///
+/// ```
+/// use tabayyun::tokenize::split_proclitics;
+/// assert_eq!(split_proclitics("وبالمدينه"), ("وبال", "مدينه"));
+/// assert_eq!(split_proclitics("ليبيا"), ("", "ليبيا"));
+/// assert_eq!(split_proclitics("وليبيا"), ("و", "ليبيا"));
+/// ```
+pub fn split_proclitics(word: &str) -> (&str, &str) {
+    if PROTECTED.contains(word) {
+        return ("", word);
+    }
+    // A protected word behind any proclitic wins over a longer cut
+    // (ولبنان is و + لبنان, not ول + بنان).
+    if let Some(p) = PROCLITICS.iter().find(|p| {
+        word.strip_prefix(**p)
+            .is_some_and(|r| PROTECTED.contains(r))
+    }) {
+        return word.split_at(p.len());
+    }
+    for p in PROCLITICS {
+        let Some(rest) = word.strip_prefix(p) else {
+            continue;
+        };
+        let min = if p.ends_with("ال") || p.ends_with("لل") {
+            2
+        } else {
+            3
+        };
+        if char_len(rest) < min {
+            continue;
+        }
+        // The future particle only precedes an imperfect verb (سيقول).
+        if p.ends_with('س') && !rest.starts_with(['ي', 'ت', 'ن', 'ا']) {
+            continue;
+        }
+        // A lone preposition or conjunction before a word that keeps its
+        // article (بالي is not ب + الي) is kept only if the rest is long.
+        if p.len() <= 4 && !p.ends_with("ال") && rest.starts_with("ال") && char_len(rest) < 4 {
+            continue;
+        }
+        return (&word[..p.len()], rest);
+    }
+    ("", word)
+}
+
+/// The light stem of a folded word, for matching: proclitics, one enclitic
+/// and one ending removed, names left whole, never below three letters.
+///
+/// ```
+/// use tabayyun::tokenize::light_stem;
+/// assert_eq!(light_stem("والمدنيين"), "مدن");
+/// assert_eq!(light_stem("لبنان"), "لبنان");
+/// ```
+pub fn light_stem(word: &str) -> &str {
+    let (_, mut rest) = split_proclitics(word);
+    for list in [&ENCLITICS[..], &ENDINGS[..]] {
+        if PROTECTED.contains(rest) {
+            return rest;
+        }
+        if let Some(stem) = list
+            .iter()
+            .find_map(|s| rest.strip_suffix(s).filter(|stem| char_len(stem) >= 3))
+        {
+            rest = stem;
+        }
+    }
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn tokens_table() {
+        let cases: [(&str, &[&str]); 9] = [
+            // "1,500 civilians fled"
+            ("فر 1,500 مدني", &["فر", "1,500", "مدني"]),
+            // Arabic-Indic digits with Arabic separators.
+            ("١٬٥٠٠ و٩٩٫٥", &["1,500", "و", "99.5"]),
+            // A trailing comma or full stop is punctuation, not a separator.
+            (
+                "عام 2019، ثم 2017.",
+                &["عام", "2019", ",", "ثم", "2017", "."],
+            ),
+            // Diacritics and tatweel stay inside the word.
+            ("الـمَدِينة", &["المدينه"]),
+            // Quotes split from the word they wrap: لـ"داعش".
+            ("لـ\"داعش\"", &["ل", "\"", "داعش", "\""]),
+            ("50٪", &["50", "%"]),
+            // Mixed scripts: Latin words are words too.
+            ("قال CNN إن", &["قال", "cnn", "ان"]),
+            // Digits glued to letters split.
+            ("20ألف", &["20", "الف"]),
+            ("", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(norms(input), want, "tokenize({input:?})");
+        }
+    }
+
+    #[test]
+    fn spans_point_into_source() {
+        let text = "قالَ \u{200F}مسؤولٌ: ١٬٥٠٠ فرّوا.";
+        let tokens = tokenize(text);
+        let mut last = 0;
+        for t in &tokens {
+            assert!(t.start >= last && t.end > t.start);
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert_eq!(crate::normalize::normalize(&text[t.start..t.end]), t.norm);
+            last = t.end;
+        }
+        assert_eq!(&text[tokens[3].start..tokens[3].end], "١٬٥٠٠");
+    }
+
+    #[test]
+    fn proclitics_table() {
+        let cases = [
+            ("والمدنيين", "وال", "مدنيين"), // "and the civilians"
+            ("فللمدنيين", "فلل", "مدنيين"), // "so for the civilians"
+            ("وبالقرب", "وبال", "قرب"),     // "and near"
+            ("بباغوز", "ب", "باغوز"),       // "in Baghuz"
+            ("لسوريا", "ل", "سوريا"),       // "for Syria"
+            ("سيقول", "س", "يقول"),         // "he will say"
+            ("سته", "", "سته"),             // "six": س is not future here
+            ("بالي", "", "بالي"),           // Bali (a name)
+            ("البانيا", "", "البانيا"),     // Albania, folded
+            ("ليبيا", "", "ليبيا"),         // Libya
+            ("لبنان", "", "لبنان"),         // Lebanon
+            ("ولبنان", "و", "لبنان"),       // "and Lebanon"
+            ("بليبيا", "ب", "ليبيا"),       // "in Libya"
+            ("وزير", "", "وزير"),           // "minister": و is a root letter
+            ("الي", "", "الي"),             // "to": too short to hold an article
+        ];
+        for (word, pre, rest) in cases {
+            assert_eq!(split_proclitics(word), (pre, rest), "split({word})");
+        }
+    }
+
+    #[test]
+    fn light_stem_table() {
+        let cases = [
+            ("والمدنيين", "مدن"),   // "and the civilians"
+            ("المدني", "مدن"),      // "the civilian"
+            ("مدنيه", "مدن"),       // "civil" (feminine)
+            ("مقاتليها", "مقاتل"),  // "its fighters"
+            ("المقاتلين", "مقاتل"), // "the fighters"
+            ("بالي", "بالي"),
+            ("البانيا", "البانيا"),
+            ("ليبيا", "ليبيا"),
+            ("لبنان", "لبنان"),
+            ("وبيروت", "بيروت"),
+            ("باغوز", "باغوز"),
+        ];
+        for (word, stem) in cases {
+            assert_eq!(light_stem(word), stem, "light_stem({word})");
+        }
+    }
+
+    #[test]
+    fn protected_list_is_clean() {
+        let raw: Vec<&str> = include_str!("../data/protected_words.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut seen = HashSet::new();
+        for w in &raw {
+            let n = crate::normalize::normalize(w);
+            assert!(seen.insert(n.clone()), "duplicate protected word {w}");
+            assert_eq!(
+                n.split(' ').count(),
+                1,
+                "protected entry {w} is not one word"
+            );
+        }
+    }
+}
