@@ -7,6 +7,7 @@
 pub mod analyze;
 pub mod bindings;
 pub mod error;
+pub mod eval;
 pub mod normalize;
 pub mod numbers;
 pub mod offsets;

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Tabayyun's one entry point. Idempotent: every step checks before it acts.
+#
+#   ./build.sh            build everything, then serve the offline demo
+#   ./build.sh test       build, then run every test (what CI runs)
+#   ./build.sh build      install what is missing and build the wasm, CLI, extension
+#   ./build.sh bench      speed benchmarks (native and wasm under Node)
+#   ./build.sh package    the Chromium zip and the Firefox package
+#   ./build.sh setup      only install the toolchain
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+SHARED="${TABAYYUN_SHARED:-$ROOT/../shared}"
+PORT="${PORT:-8080}"
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# The wasm-bindgen CLI must match the crate exactly: read the pin.
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' crate/Cargo.toml
+}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "apt-get install ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+}
+
+setup() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+    rustup target add wasm32-unknown-unknown
+  local want
+  want="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    # Not --locked: one of its locked dependencies fails to build here.
+    say "cargo install wasm-bindgen-cli $want (about 10 minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+  # Debian's binaryen (108) miscompiles wasm-bindgen output; it is installed
+  # for completeness but wasm-opt comes from the npm lockfile (binaryen >= 110).
+  apt_install chromium chromium-driver binaryen
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "npm ci"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+build() {
+  setup
+  say "cargo build (CLI)"
+  cargo build --release --quiet
+  say "cargo build (wasm)"
+  cargo build --release --quiet --lib --target wasm32-unknown-unknown -p tabayyun
+  local out=target/pkg
+  rm -rf "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" \
+    target/wasm32-unknown-unknown/release/tabayyun.wasm
+  node_modules/.bin/wasm-opt -O3 \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/tabayyun_bg.wasm" -o "$out/tabayyun_bg.opt.wasm"
+  mv "$out/tabayyun_bg.opt.wasm" "$out/tabayyun_bg.wasm"
+  for dest in extension/pkg www/pkg; do
+    rm -rf "$dest"
+    mkdir -p "$dest"
+    cp "$out/tabayyun.js" "$out/tabayyun_bg.wasm" "$dest/"
+  done
+  local raw gz
+  raw=$(stat -c %s "$out/tabayyun_bg.wasm")
+  gz=$(gzip -9c "$out/tabayyun_bg.wasm" | wc -c)
+  say "wasm size: $raw bytes raw, $gz bytes gzipped"
+}
+
+run_tests() {
+  build
+  say "cargo fmt --check, clippy"
+  cargo fmt --all -- --check
+  cargo clippy --quiet --all-targets -- -D warnings
+  say "Rust unit, golden and doc tests"
+  cargo test --release --quiet
+  say "wasm-bindgen-test in headless Chromium"
+  CHROMEDRIVER=/usr/bin/chromedriver \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --release --target wasm32-unknown-unknown -p tabayyun --test wasm
+  say "browser end-to-end tests"
+  node --test --test-concurrency=1 tests/
+}
+
+serve_demo() {
+  build
+  say "demo: http://127.0.0.1:$PORT/"
+  say "extension: load the unpacked folder $ROOT/extension"
+  exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory www
+}
+
+case "${1:-demo}" in
+  demo) serve_demo ;;
+  setup) setup ;;
+  build) build ;;
+  test) run_tests ;;
+  bench) build && node tests/bench/run.mjs "$SHARED" ;;
+  *) echo "usage: $0 [demo|setup|build|test|bench|package]" >&2; exit 2 ;;
+esac
