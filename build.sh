@@ -73,6 +73,9 @@ build() {
     mkdir -p "$dest"
     cp "$out/tabayyun.js" "$out/tabayyun_bg.wasm" "$dest/"
   done
+  # The demo reuses extension/lib unchanged; the content script needs Readability.
+  rm -rf www/lib extension/vendor && cp -r extension/lib www/lib && mkdir -p extension/vendor
+  cp node_modules/@mozilla/readability/Readability.js node_modules/@mozilla/readability/LICENSE.md extension/vendor/
   local raw gz
   raw=$(stat -c %s "$out/tabayyun_bg.wasm")
   gz=$(gzip -9c "$out/tabayyun_bg.wasm" | wc -c)

@@ -1,0 +1,77 @@
+// The content script: runs in the page's isolated world after
+// vendor/Readability.js and the lib/ scripts listed before it in the
+// manifest (or in the same order by scripting.executeScript). It never
+// loads wasm; the background owns the engine.
+//
+// It reads the page once, then again whenever the page's text changes
+// (debounced), so highlights are never left on stale text.
+(() => {
+  const T = globalThis.Tabayyun;
+  // Injected again on demand (toolbar, shortcut) into a page that already
+  // runs it: the first instance stays in charge and just reads again.
+  if (T.content) {
+    T.content.read();
+    return;
+  }
+  const MSG = T.messages;
+  const doc = document;
+  const overlay = T.overlay.create(doc);
+  let marks = [];
+  let lastText = null;
+  let running = false;
+  let again = false;
+
+  if (!T.highlightPaint.supported(doc)) {
+    overlay.host.dataset.error = 'highlight_api_missing';
+    overlay.setState('error');
+    return;
+  }
+  T.highlightPaint.installStyles(doc);
+
+  async function analyze(text) {
+    // The worker may be asleep or evicted: sending wakes it, and the first
+    // attempt can race its start-up, so one retry.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await chrome.runtime.sendMessage({ type: MSG.ANALYZE_TEXT, text });
+      } catch (err) {
+        if (attempt >= 1) throw err;
+      }
+    }
+  }
+
+  async function read() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      const { paragraphs } = T.articleExtract.extract(doc);
+      const key = paragraphs.join('\n');
+      if (key === lastText && marks.every((m) => m.range.startContainer.isConnected)) return;
+      lastText = key;
+      const pass = await T.reader.run({ doc, root: doc.body, paragraphs, analyze, overlay });
+      marks = pass.marks;
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        read();
+      }
+    }
+  }
+
+  let timer = 0;
+  const observer = new MutationObserver((records) => {
+    // Our own host element changes all the time; only the page's text counts.
+    if (records.every((r) => overlay.host.contains(r.target))) return;
+    clearTimeout(timer);
+    timer = setTimeout(read, 700);
+  });
+  observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true, characterData: true });
+
+  T.reader.followPointer({ doc, overlay, getMarks: () => marks });
+  T.content = Object.freeze({ read });
+  read();
+})();

@@ -1,0 +1,42 @@
+// The one module that loads the Tabayyun wasm engine. The background
+// service worker imports it (the content script never instantiates wasm:
+// pages with a strict CSP forbid it), and the offline demo in www/ imports
+// the very same file. Every URL is relative to this module, so it works
+// from chrome-extension://ID/lib/ and from http://host/lib/ alike, as long
+// as pkg/ sits next to lib/.
+//
+// One memoized `ready()` promise: the first call starts loading, every
+// later call (and every analysis) waits on the same promise. If loading
+// fails the promise is dropped, so the next call tries again.
+
+import init, { analyze as wasmAnalyze, version as wasmVersion } from '../pkg/tabayyun.js';
+
+let loading = null;
+
+/** Resolves once the wasm engine is instantiated; safe to call repeatedly. */
+export function ready() {
+  if (!loading) {
+    loading = init({ module_or_path: new URL('../pkg/tabayyun_bg.wasm', import.meta.url) })
+      .then(() => undefined)
+      .catch((err) => {
+        loading = null;
+        throw err;
+      });
+  }
+  return loading;
+}
+
+/**
+ * Analyzes one text: `{numbers, entities}` with UTF-16 offsets into `text`,
+ * or `{error: {code, message}}` (the engine never throws for bad input).
+ */
+export async function analyze(text) {
+  await ready();
+  return wasmAnalyze(String(text));
+}
+
+/** The core's version string, e.g. "0.1.0". */
+export async function version() {
+  await ready();
+  return wasmVersion();
+}

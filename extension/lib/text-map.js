@@ -1,0 +1,151 @@
+// Maps analysed text back onto live DOM text nodes, so highlights land on
+// the real page and not on a copy.
+//
+// Input: a root element and the paragraphs to find in it (from Readability
+// on a clone, or the demo's own paragraphs). Output: one analysis text (the
+// located paragraphs joined by blank lines) and a function turning UTF-16
+// spans of that text into live DOM Ranges.
+//
+// Invariant: whitespace is the only thing that may differ between a
+// paragraph and the page (Readability and the DOM disagree about it), so
+// both sides collapse every whitespace run to one space before matching;
+// every other UTF-16 unit of the analysis text corresponds to exactly one
+// unit of one live text node.
+//
+// Classic script and module side effect at once (no import/export): read
+// it as `globalThis.Tabayyun.textMap`.
+(() => {
+  const T = (globalThis.Tabayyun ??= {});
+
+  // Text inside these never reaches a reader's eyes as article text.
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'TABAYYUN-ROOT', 'SVG', 'svg', 'MATH', 'math']);
+  const SPACE = /\s/;
+
+  function collapse(s) {
+    return s.replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * The visible text under `root` with whitespace collapsed, and for each of
+   * its UTF-16 units the text node and offset it came from.
+   */
+  function indexText(root) {
+    const doc = root.ownerDocument ?? root;
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          return SKIP.has(node.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    const nodes = [];
+    const parts = [];
+    const nodeOf = [];
+    const offsetOf = [];
+    let lastSpace = true;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = node.data;
+      const ni = nodes.length;
+      nodes.push(node);
+      for (let i = 0; i < data.length; i++) {
+        const ch = data[i];
+        if (SPACE.test(ch)) {
+          if (lastSpace) continue;
+          lastSpace = true;
+          parts.push(' ');
+        } else {
+          lastSpace = false;
+          parts.push(ch);
+        }
+        nodeOf.push(ni);
+        offsetOf.push(i);
+      }
+    }
+    return {
+      text: parts.join(''),
+      nodes,
+      nodeOf: Int32Array.from(nodeOf),
+      offsetOf: Int32Array.from(offsetOf),
+    };
+  }
+
+  // Sentences, for paragraphs the page splits differently than Readability
+  // (an inline share button in the middle, a caption merged in).
+  function sentences(p) {
+    return p.split(/(?<=[.!?؟])\s+/).filter((s) => s.length >= 12);
+  }
+
+  /**
+   * Finds `paragraphs` (in reading order) in the live text under `root`.
+   * Returns `{text, segments, index}`: `text` is what to analyse, each
+   * segment `{at, live, length}` says that text[at, at+length) is
+   * index.text[live, live+length).
+   */
+  function locate(root, paragraphs) {
+    const index = indexText(root);
+    const segments = [];
+    const pieces = [];
+    let at = 0;
+    let cursor = 0;
+    const place = (p) => {
+      // Prefer the next occurrence after the previous paragraph: the same
+      // sentence may also sit in a teaser or a caption earlier on the page.
+      let live = index.text.indexOf(p, cursor);
+      if (live < 0) live = index.text.indexOf(p);
+      if (live < 0) return false;
+      if (pieces.length) {
+        pieces.push('\n\n');
+        at += 2;
+      }
+      pieces.push(p);
+      segments.push({ at, live, length: p.length });
+      at += p.length;
+      cursor = live + p.length;
+      return true;
+    };
+    for (const raw of paragraphs) {
+      const p = collapse(raw);
+      if (p.length < 2) continue;
+      if (!place(p)) sentences(p).forEach(place);
+    }
+    return { text: pieces.join(''), segments, index };
+  }
+
+  /**
+   * A live Range for the span [start, end) of a located text, or null when
+   * the span falls outside every segment (it never should) or the page
+   * changed since.
+   */
+  function rangeFor(located, start, end) {
+    const { segments, index } = located;
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = segments[mid];
+      if (start < s.at) hi = mid - 1;
+      else if (start >= s.at + s.length) lo = mid + 1;
+      else {
+        // Spans never cross the blank line between paragraphs; clamp anyway.
+        const from = s.live + (start - s.at);
+        const to = s.live + Math.min(end, s.at + s.length) - s.at;
+        if (to <= from) return null;
+        const a = index.nodes[index.nodeOf[from]];
+        const b = index.nodes[index.nodeOf[to - 1]];
+        if (!a.isConnected || !b.isConnected) return null;
+        const range = a.ownerDocument.createRange();
+        try {
+          range.setStart(a, index.offsetOf[from]);
+          range.setEnd(b, index.offsetOf[to - 1] + 1);
+        } catch {
+          return null; // the node shrank since it was indexed
+        }
+        return range;
+      }
+    }
+    return null;
+  }
+
+  T.textMap = Object.freeze({ collapse, indexText, locate, rangeFor });
+})();

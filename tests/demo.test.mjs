@@ -1,0 +1,108 @@
+// The offline demo (www/) in headless Chromium, served from localhost as
+// build.sh serves it. It must reuse the extension's engine and UI modules:
+// www/lib is a build-time copy of extension/lib.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, screenshot, ROOT } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: join(ROOT, 'www') });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function waitReady(page) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('tabayyun-root')?.dataset.state;
+    return s === 'ready' || s === 'error';
+  });
+  const root = page.locator('tabayyun-root');
+  assert.equal(await root.getAttribute('data-state'), 'ready', `error: ${await root.getAttribute('data-error')}`);
+  return root;
+}
+
+// Centre of the first occurrence of `needle` inside the demo's article.
+function centreOf(page, needle) {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.getElementById('article'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.data.indexOf(needle);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + needle.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    return null;
+  }, needle);
+}
+
+test('the demo reuses the extension modules unchanged', async () => {
+  for (const name of ['engine.js', 'text-map.js', 'highlight-paint.js', 'overlay.js', 'reader.js', 'number-format.js']) {
+    const [a, b] = await Promise.all([
+      readFile(join(ROOT, 'extension', 'lib', name), 'utf8'),
+      readFile(join(ROOT, 'www', 'lib', name), 'utf8'),
+    ]);
+    assert.equal(b, a, `www/lib/${name} differs from extension/lib/${name}: run ./build.sh build`);
+  }
+});
+
+test('the demo highlights the numbers of pasted text and shows their values', async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${server.url}/`);
+  await waitReady(page);
+
+  // Original text: "The ministry said 2750 families received aid in 9 camps,
+  // and that 40 trucks arrived on Sunday."
+  const text = 'قالت الوزارة إن 2750 عائلة تلقت مساعدات في 9 مخيمات، وإن 40 شاحنة وصلت يوم الأحد.';
+  await page.fill('[data-testid=paste]', text);
+  await page.click('[data-testid=analyze]');
+  await page.waitForFunction(() => document.getElementById('article').textContent.includes('2750'));
+  const root = await waitReady(page);
+  assert.equal(Number(await root.getAttribute('data-numbers')), 3);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('tabayyun-number')?.size), 3);
+  assert.match(await page.locator('[data-testid=status]').textContent(), /3/);
+
+  const at = await centreOf(page, '2750');
+  await page.mouse.move(at.x, at.y);
+  const popover = page.locator('tabayyun-root [data-testid=popover]');
+  await popover.waitFor({ state: 'visible', timeout: 5000 });
+  assert.equal(await popover.locator('.value').textContent(), '2,750');
+  await screenshot(page, 'demo-pasted');
+
+  // Moving off the number hides the popover again.
+  await page.mouse.move(5, 5);
+  await popover.waitFor({ state: 'hidden', timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the demo shows an error state for input the engine refuses', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/`);
+  await waitReady(page);
+  // NUL-heavy junk, as from a binary file pasted by mistake.
+  await page.evaluate(() => {
+    document.getElementById('paste').value = 'a\u0000'.repeat(200);
+  });
+  await page.click('[data-testid=analyze]');
+  await page.waitForFunction(() => document.querySelector('tabayyun-root').dataset.state === 'error');
+  assert.equal(await page.locator('tabayyun-root').getAttribute('data-error'), 'not_text');
+  assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+  await page.close();
+});

@@ -1,0 +1,129 @@
+// The built extension in headless Chromium against pages served on
+// localhost. A fixture page stands at the address of a news site on the
+// extension's site list (the host name resolves to 127.0.0.1 inside the
+// browser), so the manifest under test is exactly the one that ships.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, screenshot, ROOT, SHARED } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+const NEWS_HOST = 'www.enabbaladi.net';
+const fixture = await readFile(join(ROOT, 'tests', 'fixtures', 'news-page.html'), 'utf8');
+
+// One shared seed article as a simple news page: its paragraphs as <p>.
+function seedPage(title, text) {
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paras = text.split(/\n+/).filter((p) => p.trim()).map((p) => `<p>${esc(p)}</p>`).join('\n');
+  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
+<body><header>موقع إخباري</header><nav><a href="#">الرئيسية</a></nav><article><h1>${esc(title)}</h1>${paras}</article>
+<footer>حقوق النشر</footer></body></html>`;
+}
+
+let server;
+let browser;
+const seeds = [];
+
+before(async () => {
+  const pages = {
+    '/news/floods.html': { body: fixture },
+    '/news/floods-strict.html': {
+      body: fixture,
+      headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
+    },
+  };
+  try {
+    const dir = join(SHARED, 'seeds');
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()) {
+      const text = await readFile(join(dir, name), 'utf8');
+      const path = `/seeds/${name.replace(/\.txt$/, '.html')}`;
+      pages[path] = { body: seedPage(`مقال ${name.slice(0, 3)}`, text) };
+      seeds.push({ path, text });
+    }
+  } catch {
+    // ../shared is optional; the seed test skips with a message.
+  }
+  server = await startServer({ pages });
+  browser = await launch({ extension: true, hostMap: [NEWS_HOST] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const at = (path) => `http://${NEWS_HOST}:${server.port}${path}`;
+
+async function readyRoot(page) {
+  const root = page.locator('tabayyun-root');
+  await root.waitFor({ state: 'attached', timeout: 15000 });
+  await page.waitForFunction(() => document.querySelector('tabayyun-root')?.dataset.state !== 'working', null, {
+    timeout: 15000,
+  });
+  return root;
+}
+
+test('the extension highlights the numbers of an Arabic news page', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(at('/news/floods.html'));
+  const root = await readyRoot(page);
+  assert.equal(await root.getAttribute('data-state'), 'ready', `error: ${await root.getAttribute('data-error')}`);
+  const numbers = Number(await root.getAttribute('data-numbers'));
+  // 27, 1500, 320, 4200, 18, 2019, 35, 14 are written in digits.
+  assert.ok(numbers >= 8, `data-numbers=${numbers}`);
+
+  // The counts are what is painted: the page's highlight registry agrees.
+  const painted = await page.evaluate(() => CSS.highlights.get('tabayyun-number')?.size ?? 0);
+  assert.equal(painted, numbers);
+  // Only the host element was added to the page.
+  assert.equal(await page.locator('tabayyun-root').count(), 1);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('mark, [data-tabayyun]').length), 0);
+
+  // Hovering "1500" shows its value.
+  const box = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('article p')].find((el) => el.textContent.includes('1500'));
+    const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes('1500'));
+    const r = document.createRange();
+    const i = node.data.indexOf('1500');
+    r.setStart(node, i);
+    r.setEnd(node, i + 4);
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  const popover = page.locator('tabayyun-root [data-testid=popover]');
+  await popover.waitFor({ state: 'visible', timeout: 5000 });
+  assert.match(await popover.locator('.value').textContent(), /^1,500$/);
+  await screenshot(page, 'extension-news-page');
+  await page.close();
+});
+
+test('the extension works on a page with a strict Content-Security-Policy', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(at('/news/floods-strict.html'));
+  const root = await readyRoot(page);
+  assert.equal(await root.getAttribute('data-state'), 'ready', `error: ${await root.getAttribute('data-error')}`);
+  assert.ok(Number(await root.getAttribute('data-numbers')) >= 8);
+  await page.close();
+});
+
+test('the extension highlights numbers in the five seed articles', async (t) => {
+  if (!seeds.length) {
+    t.skip(`no seed articles under ${join(SHARED, 'seeds')}`);
+    return;
+  }
+  const page = await browser.context.newPage();
+  for (const seed of seeds) {
+    await page.goto(at(seed.path));
+    const root = await readyRoot(page);
+    assert.equal(await root.getAttribute('data-state'), 'ready', seed.path);
+    const numbers = Number(await root.getAttribute('data-numbers'));
+    // Every article of the event reports figures, and all are painted.
+    assert.ok(numbers > 0, `${seed.path}: data-numbers=${numbers}`);
+    assert.equal(await page.evaluate(() => CSS.highlights.get('tabayyun-number')?.size ?? 0), numbers, seed.path);
+  }
+  await screenshot(page, 'extension-seed-page');
+  await page.close();
+});
