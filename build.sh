@@ -97,6 +97,37 @@ run_tests() {
   node --test --test-concurrency=1 tests/
 }
 
+# Zips a folder reproducibly (sorted entries, fixed timestamps).
+zip_dir() {
+  python3 - "$1" "$2" <<'PY'
+import os, sys, zipfile
+src, dest = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+    for root, dirs, files in os.walk(src):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            info = zipfile.ZipInfo(os.path.relpath(path, src), (2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with open(path, "rb") as f:
+                z.writestr(info, f.read())
+PY
+}
+
+# One manifest serves both browsers (Chromium reads background.service_worker
+# and side_panel, Firefox background.scripts and sidebar_action), so both
+# packages hold the same files; the Firefox one is checked by web-ext lint.
+package() {
+  build
+  mkdir -p dist
+  rm -f dist/tabayyun-chromium.zip dist/tabayyun-firefox.zip
+  zip_dir extension dist/tabayyun-chromium.zip
+  zip_dir extension dist/tabayyun-firefox.zip
+  say "web-ext lint (Firefox)"
+  node_modules/.bin/web-ext lint --source-dir extension --self-hosted --warnings-as-errors=false
+  say "packages: $(ls dist/*.zip | tr '\n' ' ')"
+}
+
 serve_demo() {
   build
   say "demo: http://127.0.0.1:$PORT/"
@@ -110,5 +141,6 @@ case "${1:-demo}" in
   build) build ;;
   test) run_tests ;;
   bench) build && node tests/bench/run.mjs "$SHARED" ;;
+  package) package ;;
   *) echo "usage: $0 [demo|setup|build|test|bench|package]" >&2; exit 2 ;;
 esac
