@@ -11,6 +11,8 @@ import { launch, screenshot, ROOT, SHARED } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 const NEWS_HOST = 'www.enabbaladi.net';
+// The real CNN Arabic page of ../shared, at its own address.
+const CNN_HOST = 'arabic.cnn.com';
 const fixture = await readFile(join(ROOT, 'tests', 'fixtures', 'news-page.html'), 'utf8');
 
 // One shared seed article as a simple news page: its paragraphs as <p>.
@@ -25,6 +27,9 @@ function seedPage(title, text) {
 let server;
 let browser;
 const seeds = [];
+let cnnPage = null;
+// Every request that tried to leave the machine (pages' own included).
+const outside = [];
 
 before(async () => {
   const pages = {
@@ -45,8 +50,36 @@ before(async () => {
   } catch {
     // ../shared is optional; the seed test skips with a message.
   }
+  try {
+    cnnPage = await readFile(join(SHARED, 'data', 'pages', 'cnn-arabic-syria.html'), 'utf8');
+    pages['/2013/syria.html'] = { body: cnnPage };
+  } catch {
+    // optional, as above
+  }
   server = await startServer({ pages });
-  browser = await launch({ extension: true, hostMap: [NEWS_HOST] });
+  browser = await launch({ extension: true, hostMap: [NEWS_HOST, CNN_HOST] });
+  // The hosts above resolve to our server; anything else is recorded and
+  // refused, so no test can reach the network even by accident.
+  await browser.context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === NEWS_HOST || url.hostname === CNN_HOST) return route.continue();
+    // The host of the page that asked: the nearest frame with an address
+    // (a new iframe has none yet); requests of a worker have no frame.
+    let from = 'worker';
+    try {
+      for (let f = route.request().frame(); f; f = f.parentFrame()) {
+        const host = URL.canParse(f.url()) ? new URL(f.url()).hostname : '';
+        if (host) {
+          from = host;
+          break;
+        }
+      }
+    } catch {
+      // no frame: a worker's request
+    }
+    outside.push({ url: url.href, from });
+    return route.abort();
+  });
 });
 
 after(async () => {
@@ -127,3 +160,75 @@ test('the extension highlights numbers in the five seed articles', async (t) => 
   await screenshot(page, 'extension-seed-page');
   await page.close();
 });
+
+test('text added after load is read, even after the background was stopped', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(at('/news/floods.html'));
+  const root = await readyRoot(page);
+  const before = Number(await root.getAttribute('data-numbers'));
+
+  // Stop the service worker the way Chromium evicts an idle one, and watch
+  // it come back when the content script needs it.
+  const cdp = await browser.context.newCDPSession(page);
+  const states = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) if (v.scriptURL.endsWith('/background.js')) states.push(v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.waitForFunction(() => true);
+  await waitFor(() => states.includes('stopped'));
+
+  // "He added that 64 volunteers joined the relief teams."
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'وأضاف أن 64 متطوعا انضموا إلى فرق الإغاثة.';
+    document.querySelector('article').append(p);
+  });
+  await page.waitForFunction((n) => document.querySelector('tabayyun-root').dataset.numbers === String(n), before + 1);
+  assert.equal(await root.getAttribute('data-state'), 'ready');
+  assert.ok(states.lastIndexOf('running') > states.indexOf('stopped'), `worker states: ${states.join(' → ')}`);
+
+  // Removing text removes its highlights: none is left on a detached node.
+  await page.evaluate(() => document.querySelector('article p:last-of-type').remove());
+  await page.waitForFunction((n) => document.querySelector('tabayyun-root').dataset.numbers === String(n), before);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('tabayyun-number').size), before);
+  await cdp.detach();
+  await page.close();
+});
+
+test('the real CNN Arabic page is read', async (t) => {
+  if (!cnnPage) {
+    t.skip(`no ${join(SHARED, 'data', 'pages', 'cnn-arabic-syria.html')}`);
+    return;
+  }
+  const page = await browser.context.newPage();
+  await page.goto(`http://${CNN_HOST}:${server.port}/2013/syria.html`);
+  const root = await readyRoot(page);
+  assert.equal(await root.getAttribute('data-state'), 'ready', `error: ${await root.getAttribute('data-error')}`);
+  assert.ok(Number(await root.getAttribute('data-numbers')) > 0);
+  // The highlight registry is the document's, shared with the page's world.
+  await page.evaluate(() => {
+    const [first] = CSS.highlights.get('tabayyun-number');
+    first.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  });
+  await screenshot(page, 'extension-cnn-page');
+  await page.close();
+});
+
+test('no request left the browser from the fixture pages', () => {
+  // The CNN page asks for its own ad and script hosts (refused above); our
+  // fixtures, read by the extension, must cause no request outside.
+  assert.deepEqual(
+    outside.filter((r) => r.from !== CNN_HOST),
+    [],
+  );
+});
+
+async function waitFor(check, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

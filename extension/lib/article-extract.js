@@ -55,7 +55,10 @@
         const parsed = new globalThis.Readability(clone, { serializer: (el) => el }).parse();
         if (parsed && parsed.content && parsed.textContent && parsed.textContent.trim().length > 80) {
           const paragraphs = blocks(parsed.content);
-          if (parsed.title) paragraphs.unshift(parsed.title);
+          // The headline has figures too; Readability often keeps it in the
+          // content already, and reading it twice would paint it twice.
+          const title = parsed.title ? parsed.title.replace(/\s+/g, ' ').trim() : '';
+          if (title && !paragraphs.some((p) => p.replace(/\s+/g, ' ').trim() === title)) paragraphs.unshift(title);
           return { title: parsed.title || doc.title, paragraphs, via: 'readability' };
         }
       } catch {
