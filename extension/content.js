@@ -15,8 +15,8 @@
   }
   const MSG = T.messages;
   const doc = document;
-  const overlay = T.overlay.create(doc);
-  let marks = [];
+  const session = T.reader.createSession({ doc });
+  const overlay = session.overlay;
   let lastText = null;
   let running = false;
   let again = false;
@@ -49,10 +49,9 @@
     try {
       const { paragraphs } = T.articleExtract.extract(doc);
       const key = paragraphs.join('\n');
-      if (key === lastText && marks.every((m) => m.range.startContainer.isConnected)) return;
+      if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
       lastText = key;
-      const pass = await T.reader.run({ doc, root: doc.body, paragraphs, analyze, overlay });
-      marks = pass.marks;
+      await session.run(doc.body, paragraphs, analyze);
     } finally {
       running = false;
       if (again) {
@@ -71,7 +70,6 @@
   });
   observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true, characterData: true });
 
-  T.reader.followPointer({ doc, overlay, getMarks: () => marks });
   T.content = Object.freeze({ read });
   read();
 })();

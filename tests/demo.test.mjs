@@ -106,3 +106,40 @@ test('the demo shows an error state for input the engine refuses', async () => {
   assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
   await page.close();
 });
+
+test('the legend walks the highlights from the keyboard and toggles a kind', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/`);
+  // "Three reports counted 120, 95 and 130 displaced people."
+  await page.fill('[data-testid=paste]', 'أحصت ثلاثة تقارير 120 و95 و130 نازحا.');
+  await page.click('[data-testid=analyze]');
+  await page.waitForFunction(() => document.getElementById('article').textContent.includes('130'));
+  const root = await waitReady(page);
+  assert.equal(await root.getAttribute('data-numbers'), '3');
+
+  const legend = page.locator('tabayyun-root [data-testid=legend]');
+  await legend.waitFor({ state: 'visible' });
+  const popover = page.locator('tabayyun-root [data-testid=popover]');
+  // Tab into the legend's buttons and walk forward twice, then back once.
+  await page.locator('tabayyun-root [data-testid=next-mark]').focus();
+  await page.keyboard.press('Enter');
+  await popover.waitFor({ state: 'visible' });
+  assert.equal(await popover.locator('.value').textContent(), '120');
+  await page.keyboard.press('Enter');
+  assert.equal(await popover.locator('.value').textContent(), '95');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await popover.locator('.value').textContent(), '120');
+  await screenshot(page, 'demo-keyboard-legend');
+  await page.keyboard.press('Escape');
+  await popover.waitFor({ state: 'hidden' });
+
+  // Toggling numbers off removes their highlight; on again restores it.
+  const toggle = legend.locator('button[data-kind=number]');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  await toggle.click();
+  assert.equal(await page.evaluate(() => CSS.highlights.has('tabayyun-number')), false);
+  await legend.locator('button[data-kind=number]').click();
+  assert.equal(await page.evaluate(() => CSS.highlights.get('tabayyun-number')?.size), 3);
+  await page.close();
+});

@@ -18,11 +18,10 @@ const $ = (id) => document.getElementById(id);
 const paste = $('paste');
 const article = $('article');
 const status = $('status');
-const overlay = T.overlay.create(document);
-let marks = [];
+const session = T.reader.createSession({ doc: document });
+const overlay = session.overlay;
 
 T.highlightPaint.installStyles(document);
-T.reader.followPointer({ doc: document, overlay, getMarks: () => marks });
 
 const ERRORS = {
   input_too_large: 'النص أطول مما يمكن تحليله دفعة واحدة.',
@@ -42,8 +41,8 @@ async function show(text) {
   );
   status.classList.remove('error');
   status.textContent = 'جار التحليل…';
-  const pass = await T.reader.run({ doc: document, root: article, paragraphs, analyze, overlay });
-  marks = pass.marks;
+  const pass = await session.run(article, paragraphs, analyze);
+  if (pass.stale) return;
   if (pass.error) {
     status.classList.add('error');
     status.textContent = ERRORS[pass.error.code] ?? pass.error.message;

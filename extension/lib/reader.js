@@ -1,10 +1,12 @@
-// One reading pass over a page or the demo's article: locate the text,
+// One reading session over a page or the demo's article: locate the text,
 // ask the engine for annotations, turn them into live ranges, paint them,
-// and show a popover for the mark under the pointer.
+// keep the legend's toggles, and show a popover for the mark under the
+// pointer or the one reached with the legend's previous/next buttons.
 //
 // The engine call is passed in (`analyze(text)`), so the content script can
 // route it through the background and the demo can call the engine module
-// directly; everything else is the same code in both.
+// directly; `related(mark)` may add matching passages from saved articles.
+// Everything else is the same code in both.
 //
 // Classic script and module side effect at once (no import/export): read
 // it as `globalThis.Tabayyun.reader`. Depends on textMap, highlightPaint,
@@ -17,8 +19,9 @@
     ORG: { ar: 'منظمة', en: 'organization' },
     LOC: { ar: 'مكان', en: 'place' },
   };
+  const KINDS = ['number', 'PER', 'ORG', 'LOC'];
 
-  /** What a popover shows for a mark. */
+  /** What a popover shows for a mark (without matching passages). */
   function card(mark, lang = 'ar') {
     if (mark.kind === 'number') return T.numberFormat.describe(mark.data, lang);
     const e = mark.data;
@@ -31,84 +34,166 @@
   }
 
   /**
-   * Analyses the `paragraphs` found under `root` and paints the result.
-   * Resolves to `{marks, text}`; on an engine error sets data-state=error
-   * and data-error=<code> and resolves to `{marks: [], text, error}`.
+   * Starts a session on `doc`: `{run(root, paragraphs, analyze), marks(),
+   * setMatches(n)}`. `related(mark)` (optional) resolves to the matching
+   * passages a popover lists, `[{outlet, relation, conflict, text, href}]`.
    */
-  async function run({ doc, root, paragraphs, analyze, overlay }) {
-    overlay.setState('working');
-    const located = T.textMap.locate(root, paragraphs);
-    let result;
-    try {
-      result = located.text ? await analyze(located.text) : { numbers: [], entities: [] };
-    } catch (err) {
-      result = { error: { code: 'engine_unavailable', message: String(err?.message ?? err) } };
-    }
-    if (!result || result.error) {
-      const error = result?.error ?? { code: 'engine_unavailable', message: 'no answer' };
-      T.highlightPaint.clear(doc);
-      overlay.host.dataset.error = error.code;
-      overlay.setState('error', { numbers: 0, entities: 0, matches: 0 });
-      return { marks: [], text: located.text, error };
-    }
-    const marks = [];
-    const add = (kind, data) => {
-      const range = T.textMap.rangeFor(located, data.start, data.end);
-      if (range) marks.push({ kind, range, data });
-    };
-    for (const n of result.numbers ?? []) add('number', n);
-    for (const e of result.entities ?? []) if (ENTITY_LABELS[e.type]) add(e.type, e);
-    T.highlightPaint.paint(doc, marks);
-    delete overlay.host.dataset.error;
-    overlay.setState('ready', {
-      numbers: marks.filter((m) => m.kind === 'number').length,
-      entities: marks.filter((m) => m.kind !== 'number').length,
-      matches: 0,
-    });
-    return { marks, text: located.text };
-  }
-
-  /**
-   * Shows the popover of the mark under the pointer. `getMarks()` returns
-   * the current marks (they change on every pass). Hit-testing runs at most
-   * once per animation frame. Returns a function that detaches it.
-   */
-  function followPointer({ doc, overlay, getMarks, lang = 'ar' }) {
+  function createSession({ doc, lang = 'ar', related = null, colours = T.highlightPaint.COLOURS }) {
     const win = doc.defaultView;
+    const hidden = new Set();
+    let marks = [];
+    let current = null;
+    let focusIndex = -1;
+    let generation = 0;
+    const overlay = T.overlay.create(doc, {
+      lang,
+      onToggle: (kind) => {
+        if (hidden.has(kind)) hidden.delete(kind);
+        else hidden.add(kind);
+        repaint();
+      },
+      onStep: (delta) => step(delta),
+      onEscape: () => activate(null),
+    });
+
+    const visible = () => marks.filter((m) => !hidden.has(m.kind));
+    const scheme = () => (win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+
+    function repaint() {
+      T.highlightPaint.paint(doc, visible());
+      const counts = {};
+      for (const k of KINDS) counts[k] = marks.filter((m) => m.kind === k).length;
+      const swatches = Object.fromEntries(KINDS.map((k) => [k, colours[k]?.[scheme()]]));
+      overlay.setLegend(counts, hidden, swatches);
+      if (current && hidden.has(current.kind)) activate(null);
+    }
+
+    // Shows `mark`'s popover at `rect` (or hides it with null); matching
+    // passages arrive later and are shown only if the mark is still active.
+    function activate(mark, rect) {
+      current = mark;
+      T.highlightPaint.setActive(doc, mark);
+      if (!mark) {
+        overlay.hide();
+        return;
+      }
+      const c = card(mark, lang);
+      overlay.show(c, rect);
+      if (related) {
+        Promise.resolve(related(mark)).then(
+          (matches) => {
+            if (current === mark && matches?.length) overlay.show({ ...c, matches }, rect);
+          },
+          () => {},
+        );
+      }
+    }
+
+    function step(delta) {
+      const list = visible();
+      if (!list.length) return;
+      focusIndex = (((focusIndex + delta) % list.length) + list.length) % list.length;
+      const mark = list[focusIndex];
+      mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = mark.range.getClientRects()[0] ?? mark.range.getBoundingClientRect();
+      activate(mark, rect);
+    }
+
+    /**
+     * Analyses the `paragraphs` found under `root` and paints the result.
+     * Resolves to `{marks, text}`; on an engine error sets data-state=error
+     * and data-error=<code> and resolves to `{marks: [], text, error}`. A
+     * pass overtaken by a newer one leaves the page to the newer one.
+     */
+    async function run(root, paragraphs, analyze) {
+      const mine = ++generation;
+      overlay.setState('working');
+      const located = T.textMap.locate(root, paragraphs);
+      let result;
+      try {
+        result = located.text ? await analyze(located.text) : { numbers: [], entities: [] };
+      } catch (err) {
+        result = { error: { code: 'engine_unavailable', message: String(err?.message ?? err) } };
+      }
+      if (mine !== generation) return { marks, text: located.text, stale: true };
+      activate(null);
+      focusIndex = -1;
+      if (!result || result.error) {
+        const error = result?.error ?? { code: 'engine_unavailable', message: 'no answer' };
+        marks = [];
+        T.highlightPaint.clear(doc);
+        overlay.host.dataset.error = error.code;
+        overlay.setState('error', { numbers: 0, entities: 0 });
+        return { marks, text: located.text, error };
+      }
+      const found = [];
+      const add = (kind, data) => {
+        const range = T.textMap.rangeFor(located, data.start, data.end);
+        if (range) found.push({ kind, range, data });
+      };
+      for (const n of result.numbers ?? []) add('number', n);
+      for (const e of result.entities ?? []) if (ENTITY_LABELS[e.type]) add(e.type, e);
+      marks = found;
+      repaint();
+      delete overlay.host.dataset.error;
+      overlay.setState('ready', {
+        numbers: marks.filter((m) => m.kind === 'number').length,
+        entities: marks.filter((m) => m.kind !== 'number').length,
+      });
+      return { marks, text: located.text };
+    }
+
+    // The pointer: hit-test at most once per animation frame. Leaving a
+    // mark hides its popover after a moment, so the pointer can cross the
+    // gap to the popover and follow a link in it.
     let x = 0;
     let y = 0;
     let queued = false;
-    let current = null;
+    let overHost = false;
+    let hideTimer = 0;
     const check = () => {
       queued = false;
-      const hit = T.highlightPaint.hitTest(getMarks(), x, y);
-      const mark = hit ? hit.mark : null;
-      if (mark === current) return;
-      current = mark;
-      T.highlightPaint.setActive(doc, mark);
-      if (hit) overlay.show(card(mark, lang), hit.rect);
-      else overlay.hide();
-    };
-    const onMove = (ev) => {
-      x = ev.clientX;
-      y = ev.clientY;
-      if (!queued) {
-        queued = true;
-        win.requestAnimationFrame(check);
+      const hit = T.highlightPaint.hitTest(visible(), x, y);
+      if (hit) {
+        clearTimeout(hideTimer);
+        if (hit.mark !== current) activate(hit.mark, hit.rect);
+      } else if (current) {
+        clearTimeout(hideTimer);
+        hideTimer = win.setTimeout(() => overHost || activate(null), 300);
       }
     };
-    const onScroll = () => {
-      current = null;
-      T.highlightPaint.setActive(doc, null);
-      overlay.hide();
-    };
-    doc.addEventListener('mousemove', onMove, { passive: true });
-    win.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      doc.removeEventListener('mousemove', onMove);
-      win.removeEventListener('scroll', onScroll);
+    doc.addEventListener(
+      'mousemove',
+      (ev) => {
+        overHost = ev.composedPath().includes(overlay.host);
+        if (overHost) {
+          clearTimeout(hideTimer);
+          return;
+        }
+        x = ev.clientX;
+        y = ev.clientY;
+        if (!queued) {
+          queued = true;
+          win.requestAnimationFrame(check);
+        }
+      },
+      { passive: true },
+    );
+    doc.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape' && current) activate(null);
+    });
+    win.addEventListener('scroll', () => current && !overlay.host.matches(':focus-within') && activate(null), {
+      passive: true,
+    });
+
+    return {
+      overlay,
+      run,
+      marks: () => marks,
+      /** Sets `data-matches`: how many marks have matching passages. */
+      setMatches: (n) => overlay.setState(overlay.host.dataset.state, { matches: n }),
     };
   }
 
-  T.reader = Object.freeze({ card, run, followPointer });
+  T.reader = Object.freeze({ card, createSession });
 })();
