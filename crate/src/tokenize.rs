@@ -139,8 +139,9 @@ const PROCLITICS: [&str; 26] = [
     "ول", "وك", "فب", "فل", "فك", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س",
 ];
 
-/// Enclitic pronouns, folded, longest first.
-const ENCLITICS: [&str; 8] = ["هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه"];
+/// Enclitic pronouns, folded, longest first: هما، كما، ها، هم، هن، كم، نا،
+/// ه، ك، ي.
+const ENCLITICS: [&str; 10] = ["هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ك", "ي"];
 
 /// Inflectional endings (plural, dual, nisba, feminine), folded, longest
 /// first: مدنيين، مدني and مدنية all stem to مدن.
@@ -210,6 +211,28 @@ pub fn split_proclitics(word: &str) -> (&str, &str) {
     ("", word)
 }
 
+/// Splits a folded word (proclitics already removed) into (rest, enclitic
+/// pronoun). The rest keeps at least three letters, and protected words
+/// keep their last letters.
+///
+/// ```
+/// use tabayyun::tokenize::split_enclitic;
+/// assert_eq!(split_enclitic("مقاتليها"), ("مقاتلي", "ها")); // "its fighters"
+/// assert_eq!(split_enclitic("لبنان"), ("لبنان", ""));
+/// ```
+pub fn split_enclitic(word: &str) -> (&str, &str) {
+    if PROTECTED.contains(word) {
+        return (word, "");
+    }
+    ENCLITICS
+        .iter()
+        .find_map(|e| {
+            let rest = word.strip_suffix(e)?;
+            (char_len(rest) >= 3).then(|| word.split_at(rest.len()))
+        })
+        .unwrap_or((word, ""))
+}
+
 /// The light stem of a folded word, for matching: proclitics, one enclitic
 /// and one ending removed, names left whole, never below three letters.
 ///
@@ -219,19 +242,20 @@ pub fn split_proclitics(word: &str) -> (&str, &str) {
 /// assert_eq!(light_stem("لبنان"), "لبنان");
 /// ```
 pub fn light_stem(word: &str) -> &str {
-    let (_, mut rest) = split_proclitics(word);
-    for list in [&ENCLITICS[..], &ENDINGS[..]] {
-        if PROTECTED.contains(rest) {
-            return rest;
-        }
-        if let Some(stem) = list
-            .iter()
-            .find_map(|s| rest.strip_suffix(s).filter(|stem| char_len(stem) >= 3))
-        {
-            rest = stem;
-        }
+    let (_, rest) = split_proclitics(word);
+    let (mut rest, enclitic) = split_enclitic(rest);
+    // A final ك ends many nouns (ملك، بنك، شريك) and "your" is rare in
+    // news, so it stays; ي comes off below as the nisba ending instead.
+    if enclitic == "ك" {
+        rest = &word[word.len() - rest.len() - enclitic.len()..];
     }
-    rest
+    if PROTECTED.contains(rest) {
+        return rest;
+    }
+    ENDINGS
+        .iter()
+        .find_map(|s| rest.strip_suffix(s).filter(|stem| char_len(stem) >= 3))
+        .unwrap_or(rest)
 }
 
 #[cfg(test)]
@@ -309,6 +333,28 @@ mod tests {
     }
 
     #[test]
+    fn enclitics_table() {
+        let cases = [
+            ("مقاتليها", "مقاتلي", "ها"), // "its (f.) fighters"
+            ("قادتهم", "قادت", "هم"),     // "their leaders"
+            ("بلادنا", "بلاد", "نا"),       // "our country"
+            ("كتابه", "كتاب", "ه"),       // "his book"
+            ("قريتهما", "قريت", "هما"),   // "their (dual) village"
+            ("بيتك", "بيت", "ك"),         // "your house"
+            ("رايي", "راي", "ي"),         // "my opinion"
+            ("منه", "منه", ""),           // "from him": too short to split
+            ("بالي", "بالي", ""),         // Bali
+        ];
+        for (word, rest, enclitic) in cases {
+            assert_eq!(
+                split_enclitic(word),
+                (rest, enclitic),
+                "split_enclitic({word})"
+            );
+        }
+    }
+
+    #[test]
     fn light_stem_table() {
         let cases = [
             ("والمدنيين", "مدن"),   // "and the civilians"
@@ -322,6 +368,9 @@ mod tests {
             ("لبنان", "لبنان"),
             ("وبيروت", "بيروت"),
             ("باغوز", "باغوز"),
+            ("بنك", "بنك"),      // "bank": final ك is a root letter
+            ("والشريك", "شريك"), // "and the partner"
+            ("قادتهم", "قادت"),  // "their leaders"
         ];
         for (word, stem) in cases {
             assert_eq!(light_stem(word), stem, "light_stem({word})");
