@@ -18,6 +18,7 @@
   const session = T.reader.createSession({ doc });
   const overlay = session.overlay;
   let lastText = null;
+  let lastArticle = null;
   let running = false;
   let again = false;
 
@@ -47,11 +48,12 @@
     }
     running = true;
     try {
-      const { paragraphs } = T.articleExtract.extract(doc);
+      const { title, paragraphs } = T.articleExtract.extract(doc);
       const key = paragraphs.join('\n');
       if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
       lastText = key;
-      await session.run(doc.body, paragraphs, analyze);
+      const pass = await session.run(doc.body, paragraphs, analyze);
+      lastArticle = { title, text: pass.text };
     } finally {
       running = false;
       if (again) {
@@ -69,6 +71,33 @@
     timer = setTimeout(read, 700);
   });
   observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true, characterData: true });
+
+  // What the background saves: the text that was read (or is read now, if
+  // the first pass has not finished), and what the page says about itself.
+  function article() {
+    let { title, text } = lastArticle ?? {};
+    if (!lastArticle) {
+      const found = T.articleExtract.extract(doc);
+      title = found.title;
+      text = T.textMap.locate(doc.body, found.paragraphs).text;
+    }
+    const meta = (sel) => doc.querySelector(sel)?.getAttribute('content')?.trim() || '';
+    return {
+      url: location.href,
+      title: title || doc.title,
+      outlet: meta('meta[property="og:site_name"]') || location.hostname.replace(/^www\./, ''),
+      date:
+        meta('meta[property="article:published_time"]') ||
+        meta('meta[name="date"]') ||
+        doc.querySelector('time[datetime]')?.getAttribute('datetime') ||
+        '',
+      text,
+    };
+  }
+
+  chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+    if (msg?.type === MSG.GET_ARTICLE) sendResponse(article());
+  });
 
   T.content = Object.freeze({ read });
   read();

@@ -5,28 +5,19 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, screenshot, ROOT, SHARED } from './lib/browser.mjs';
+import { launch, screenshot, SHARED } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
+import { NEWS_HOST, fixturePage, newsPage, seedArticles } from './lib/pages.mjs';
 
-const NEWS_HOST = 'www.enabbaladi.net';
 // The real CNN Arabic page of ../shared, at its own address.
 const CNN_HOST = 'arabic.cnn.com';
-const fixture = await readFile(join(ROOT, 'tests', 'fixtures', 'news-page.html'), 'utf8');
-
-// One shared seed article as a simple news page: its paragraphs as <p>.
-function seedPage(title, text) {
-  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const paras = text.split(/\n+/).filter((p) => p.trim()).map((p) => `<p>${esc(p)}</p>`).join('\n');
-  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
-<body><header>موقع إخباري</header><nav><a href="#">الرئيسية</a></nav><article><h1>${esc(title)}</h1>${paras}</article>
-<footer>حقوق النشر</footer></body></html>`;
-}
+const fixture = await fixturePage();
 
 let server;
 let browser;
-const seeds = [];
+let seeds = [];
 let cnnPage = null;
 // Every request that tried to leave the machine (pages' own included).
 const outside = [];
@@ -39,17 +30,9 @@ before(async () => {
       headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
     },
   };
-  try {
-    const dir = join(SHARED, 'seeds');
-    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()) {
-      const text = await readFile(join(dir, name), 'utf8');
-      const path = `/seeds/${name.replace(/\.txt$/, '.html')}`;
-      pages[path] = { body: seedPage(`مقال ${name.slice(0, 3)}`, text) };
-      seeds.push({ path, text });
-    }
-  } catch {
-    // ../shared is optional; the seed test skips with a message.
-  }
+  // ../shared is optional; the seed test skips with a message.
+  seeds = await seedArticles();
+  for (const seed of seeds) pages[seed.path] = { body: newsPage(`مقال ${seed.name.slice(0, 3)}`, seed.text) };
   try {
     cnnPage = await readFile(join(SHARED, 'data', 'pages', 'cnn-arabic-syria.html'), 'utf8');
     pages['/2013/syria.html'] = { body: cnnPage };

@@ -8,11 +8,25 @@
 (() => {
   const T = (globalThis.Tabayyun ??= {});
   T.messages = Object.freeze({
-    /** content → background: `{type, text}` → analysis or `{error}`. */
+    /** content → background: `{text}` → analysis or `{error}`. */
     ANALYZE_TEXT: 'content→background:analyze-text',
-    /** any page → background: `{type}` → `{version}` of the engine. */
+    /** any page → background: → `{version}` of the engine. */
     ENGINE_VERSION: 'page→background:engine-version',
-    /** background → content: `{type}`, run the analysis on this tab now. */
-    RUN_ON_PAGE: 'background→content:run-on-page',
+    /** popup → background: `{tabId}` → `{status, article}` (saved, duplicate, empty). */
+    SAVE_TAB: 'popup→background:save-tab',
+    /** popup → background: `{tabId}`, read that tab now. */
+    READ_TAB: 'popup→background:read-tab',
+    /** library/side panel → background: → `{articles}`. */
+    LIST_ARTICLES: 'page→background:list-articles',
+    /** library → background: `{id}` → `{deleted}`. */
+    DELETE_ARTICLE: 'page→background:delete-article',
+    /** library → background: → the export object. */
+    EXPORT_LIBRARY: 'page→background:export-library',
+    /** library → background: `{data}` → `{added, duplicates}`. */
+    IMPORT_LIBRARY: 'page→background:import-library',
+    /** options → background: → `{cleared: true}`. */
+    CLEAR_LIBRARY: 'page→background:clear-library',
+    /** background → content: → `{url, title, outlet, date, text}` of the page. */
+    GET_ARTICLE: 'background→content:get-article',
   });
 })();

@@ -1,0 +1,147 @@
+// Saving articles from the popup into the background's IndexedDB library,
+// duplicates, the library page, and export → clear → import giving back
+// exactly what was saved.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, screenshot } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+import { NEWS_HOST, fixturePage, newsPage } from './lib/pages.mjs';
+
+// A second original article (a fictional school opening): "The education
+// directorate opened 12 new schools this year for 4800 pupils."
+const SCHOOLS = [
+  'افتتحت مديرية التربية هذا العام 12 مدرسة جديدة تستقبل 4800 تلميذ في القرى الشرقية.',
+  'وقال مدير التربية إن 60 معلما جديدا عينوا لسد النقص، وإن المدارس مجهزة بمختبرات حديثة.',
+].join('\n');
+
+let server;
+let browser;
+
+before(async () => {
+  const fixture = await fixturePage();
+  server = await startServer({
+    pages: {
+      '/news/floods.html': { body: fixture },
+      // The same article at another address (a reprint): a duplicate.
+      '/reprint/floods.html': { body: fixture },
+      '/news/schools.html': { body: newsPage('مدارس جديدة في القرى الشرقية', SCHOOLS, 'صحيفة الأفق') },
+    },
+  });
+  browser = await launch({ extension: true, hostMap: [NEWS_HOST] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ext = (path) => `chrome-extension://${browser.extensionId}/${path}`;
+
+// Opens a news page, waits for the extension to read it, returns its tab id.
+async function openArticle(path) {
+  const page = await browser.context.newPage();
+  const url = `http://${NEWS_HOST}:${server.port}${path}`;
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('tabayyun-root')?.dataset.state === 'ready');
+  const probe = await browser.context.newPage();
+  await probe.goto(ext('popup.html'));
+  // Without the "tabs" permission tab URLs are hidden: take the tab opened
+  // just before this one, and check with its content script that it is ours.
+  const found = await probe.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    const me = await chrome.tabs.getCurrent();
+    const tab = tabs.find((t) => t.windowId === me.windowId && t.index === me.index - 1);
+    const { GET_ARTICLE } = globalThis.Tabayyun.messages;
+    const article = await chrome.tabs.sendMessage(tab.id, { type: GET_ARTICLE });
+    return { id: tab.id, url: article.url };
+  });
+  await probe.close();
+  assert.equal(found.url, url);
+  return { page, tabId: found.id };
+}
+
+async function saveFromPopup(tabId) {
+  const popup = await browser.context.newPage();
+  await popup.goto(ext(`popup.html?tab=${tabId}`));
+  await popup.click('[data-testid=save-article]');
+  const status = popup.locator('[data-testid=popup-status]');
+  await popup.waitForFunction(() => document.querySelector('[data-testid=popup-status]').textContent !== '');
+  const text = await status.textContent();
+  await popup.close();
+  return text;
+}
+
+async function exportLibrary(library) {
+  const [download] = await Promise.all([library.waitForEvent('download'), library.click('[data-testid=export-library]')]);
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+}
+
+test('articles saved from the popup, duplicates refused, export and import are lossless', async () => {
+  const floods = await openArticle('/news/floods.html');
+  assert.equal(await saveFromPopup(floods.tabId), 'حُفظ المقال.');
+  // The same page again, and the same text at another address.
+  assert.equal(await saveFromPopup(floods.tabId), 'هذا المقال محفوظ من قبل.');
+  const reprint = await openArticle('/reprint/floods.html');
+  assert.equal(await saveFromPopup(reprint.tabId), 'هذا المقال محفوظ من قبل.');
+  const schools = await openArticle('/news/schools.html');
+  assert.equal(await saveFromPopup(schools.tabId), 'حُفظ المقال.');
+
+  const library = await browser.context.newPage();
+  await library.goto(ext('library.html'));
+  const items = library.locator('[data-testid=library-item]');
+  await items.first().waitFor();
+  assert.equal(await items.count(), 2);
+  const titles = await items.locator('.title').allTextContents();
+  assert.ok(titles.some((t) => t.includes('سيول تغمر قرى وادي الريحان')), titles.join(' | '));
+  assert.ok((await items.locator('.meta').allTextContents()).some((m) => m.includes('صحيفة الأفق')));
+
+  // Search narrows the list; the saved text is what was read on the page.
+  await library.fill('[data-testid=library-search]', 'دونم');
+  assert.equal(await items.count(), 1);
+  await library.fill('[data-testid=library-search]', '');
+  await screenshot(library, 'library-page');
+
+  const first = await exportLibrary(library);
+  assert.equal(first.format, 'tabayyun-library');
+  assert.equal(first.articles.length, 2);
+  const flood = first.articles.find((a) => a.title.includes('وادي الريحان'));
+  assert.ok(flood.text.includes('نحو 1500 منزل'));
+  assert.ok(!flood.text.includes('الأكثر قراءة'), 'the sidebar is not part of the article');
+  assert.equal(flood.url, `http://${NEWS_HOST}:${server.port}/news/floods.html`);
+
+  // Clear the library from the options page (confirming the dialog).
+  const options = await browser.context.newPage();
+  await options.goto(ext('options.html'));
+  options.once('dialog', (d) => d.accept());
+  await options.click('[data-testid=clear-library]');
+  await options.locator('#status').filter({ hasText: /./ }).waitFor();
+  await library.reload();
+  await library.locator('[data-testid=library-status]').filter({ hasText: 'لا مقالات' }).waitFor();
+  assert.equal(await items.count(), 0);
+
+  // Import the export back: the same records, ids and save times included.
+  const dir = await mkdtemp(join(tmpdir(), 'tabayyun-export-'));
+  const file = join(dir, 'library.json');
+  await writeFile(file, JSON.stringify(first));
+  await library.setInputFiles('[data-testid=import-library]', file);
+  await library.locator('[data-testid=library-status]').filter({ hasText: 'استُورد 2' }).waitFor();
+  assert.equal(await items.count(), 2);
+  const second = await exportLibrary(library);
+  assert.deepEqual(second.articles, first.articles);
+
+  // Importing again adds nothing; a foreign file is refused with a message.
+  await library.setInputFiles('[data-testid=import-library]', file);
+  await library.locator('[data-testid=library-status]').filter({ hasText: 'مكرر 2' }).waitFor();
+  await writeFile(file, JSON.stringify({ hello: 'world' }));
+  await library.setInputFiles('[data-testid=import-library]', file);
+  await library.locator('[data-testid=library-status]').filter({ hasText: 'ليس تصديرا' }).waitFor();
+
+  // Deleting one article from the library page.
+  await items.first().locator('[data-testid=delete-article]').click();
+  await library.waitForFunction(() => document.querySelectorAll('[data-testid=library-item]').length === 1);
+  for (const p of [floods.page, reprint.page, schools.page, library, options]) await p.close();
+});
