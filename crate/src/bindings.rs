@@ -47,3 +47,206 @@ pub fn analyze(text: &str) -> JsValue {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// The reader's saved articles, kept on the Rust side (a parsed index
+/// cannot cross into JavaScript); every method returns plain objects.
+///
+/// ```js
+/// import init, { Library } from "./pkg/tabayyun.js";
+/// await init();
+/// const lib = new Library();
+/// lib.add({ id: "a1", text, url, outlet, title, date, savedAt: Date.now() });
+/// // → { id: "a1", added: true, replaced: false, duplicate: null, passages: 12 }
+/// // → { id: "a2", added: false, duplicate: { of: "a1", reason: "url" | "text" }, ... }
+/// // → { error: { code: "invalid_input" | "input_too_large" | "not_text", message } }
+/// lib.remove("a1");                       // → true if it was saved
+/// lib.get("a1");                          // → { id, url, outlet, title, date, savedAt, text,
+///                                         //     passages: [{start, end}], numbers: [...], entities: [...] } | null
+/// lib.list();                             // → [{ id, url, outlet, title, date, savedAt, passages }]
+/// lib.match("a1", { top: 3, sameEvent: true });
+/// lib.match({ text, outlet, id }, { top: 3 }); // an article not saved
+/// // → [{ query: "a1", start, end, matches: [{ id, outlet, start, end, score,
+/// //      relation: "same" | "related" | "conflict", wire: false,
+/// //      why: { entities: ["SDF"], numbers: [1500], words: ["مدن"],
+/// //             conflicts: [{ kind, unit, query: { text, start, end, value, low, high, time: ["الاثنين"] },
+/// //                           other: { ... } }] } }] }]
+/// lib.events();       // → [{ articles: ["a1", "b7"], outlets: ["reuters.com", "bbc.com"], title }]
+/// lib.claims("a1");   // → [{ kind: "count", unit: "مدن", verdict: "agree" | "differ",
+/// //      mentions: [{ id, outlet, passage, start, end, text, value, low, high, qualifier, time }] }]
+/// lib.claims();       // claim groups of every event
+/// lib.stats();        // → { articles, passages, terms, indexBytes, textBytes }
+/// const bytes = lib.serialize();          // Uint8Array, for IndexedDB
+/// const again = Library.load(bytes);      // throws { code: "corrupt_library", message } if damaged
+/// ```
+///
+/// Offsets are UTF-16 code units of the respective article's text.
+#[wasm_bindgen(js_name = Library)]
+pub struct LibraryHandle {
+    inner: crate::library::Library,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct MatchOptionsJs {
+    top: Option<usize>,
+    same_event: Option<bool>,
+}
+
+#[derive(serde::Deserialize)]
+struct TextQueryJs {
+    text: String,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default, alias = "source")]
+    outlet: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ListedArticle<'a> {
+    id: &'a str,
+    url: Option<&'a str>,
+    outlet: &'a str,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    saved_at: f64,
+    passages: usize,
+}
+
+fn invalid(message: String) -> JsValue {
+    error_to_js(&crate::Error::InvalidInput(message))
+}
+
+#[wasm_bindgen(js_class = Library)]
+impl LibraryHandle {
+    /// An empty library.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> LibraryHandle {
+        LibraryHandle {
+            inner: crate::library::Library::new(),
+        }
+    }
+
+    /// Saves an article `{ id, text, url?, outlet?, title?, date?, savedAt? }`.
+    pub fn add(&mut self, article: JsValue) -> JsValue {
+        let new: crate::library::NewArticle = match serde_wasm_bindgen::from_value(article) {
+            Ok(a) => a,
+            Err(e) => return invalid(format!("article: {e}")),
+        };
+        match self.inner.add(new) {
+            Ok(out) => to_js(&out),
+            Err(e) => error_to_js(&e),
+        }
+    }
+
+    /// Removes an article; true if it was saved.
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.inner.remove(id)
+    }
+
+    /// The saved article with its passages and analysis, or null.
+    pub fn get(&self, id: &str) -> JsValue {
+        self.inner.get(id).map_or(JsValue::NULL, to_js)
+    }
+
+    /// Every saved article's metadata, in the order saved.
+    pub fn list(&self) -> JsValue {
+        let list: Vec<ListedArticle> = self
+            .inner
+            .articles()
+            .map(|a| ListedArticle {
+                id: &a.id,
+                url: a.url.as_deref(),
+                outlet: &a.outlet,
+                title: a.title.as_deref(),
+                date: a.date.as_deref(),
+                saved_at: a.saved_at,
+                passages: a.passages.len(),
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// Matches a saved article (by id) or `{ text, outlet?, id? }`; options
+    /// `{ top = 3, sameEvent = true }`.
+    #[wasm_bindgen(js_name = match)]
+    pub fn match_passages(&self, query: JsValue, options: JsValue) -> JsValue {
+        let opts: MatchOptionsJs = if options.is_undefined() || options.is_null() {
+            MatchOptionsJs::default()
+        } else {
+            match serde_wasm_bindgen::from_value(options) {
+                Ok(o) => o,
+                Err(e) => return invalid(format!("options: {e}")),
+            }
+        };
+        let mut core = crate::library::matching::MatchOptions {
+            top: opts.top.unwrap_or(3),
+            ..Default::default()
+        };
+        let same_event = opts.same_event.unwrap_or(true);
+        let result = if let Some(id) = query.as_string() {
+            if same_event {
+                core.only = Some(self.inner.same_event(&id).into_iter().collect());
+            }
+            self.inner.match_article(&id, &core)
+        } else {
+            let q: TextQueryJs = match serde_wasm_bindgen::from_value(query) {
+                Ok(q) => q,
+                Err(e) => return invalid(format!("query: {e}")),
+            };
+            if same_event {
+                core.only = Some(self.inner.event_of_text(&q.text).into_iter().collect());
+            }
+            core.exclude_outlet = q.outlet.or_else(|| {
+                q.id.as_deref()
+                    .and_then(|id| self.inner.get(id))
+                    .map(|a| a.outlet.clone())
+            });
+            core.exclude_id = q.id.clone();
+            self.inner.match_text(&q.text, &core).map(|mut r| {
+                for pm in &mut r {
+                    pm.query = q.id.clone().unwrap_or_default();
+                }
+                r
+            })
+        };
+        match result {
+            Ok(r) => to_js(&r),
+            Err(e) => error_to_js(&e),
+        }
+    }
+
+    /// The saved articles grouped into events.
+    pub fn events(&self) -> JsValue {
+        to_js(&self.inner.events())
+    }
+
+    /// Numeric claim groups of the event of article `of`, or of all events.
+    pub fn claims(&self, of: Option<String>) -> JsValue {
+        to_js(&self.inner.claims(of.as_deref()))
+    }
+
+    /// Sizes: `{ articles, passages, terms, indexBytes, textBytes }`.
+    pub fn stats(&self) -> JsValue {
+        to_js(&self.inner.stats())
+    }
+
+    /// The library as bytes (a `Uint8Array`) for IndexedDB.
+    pub fn serialize(&self) -> Vec<u8> {
+        self.inner.save()
+    }
+
+    /// A library from `serialize()` bytes; throws `{ code: "corrupt_library",
+    /// message }` if they are damaged, truncated or of another version.
+    pub fn load(bytes: &[u8]) -> Result<LibraryHandle, JsValue> {
+        crate::library::Library::load(bytes)
+            .map(|inner| LibraryHandle { inner })
+            .map_err(|e| {
+                to_js(&ErrorBody {
+                    code: e.code(),
+                    message: e.to_string(),
+                })
+            })
+    }
+}

@@ -8,9 +8,11 @@ pub mod analyze;
 pub mod bindings;
 pub mod error;
 pub mod eval;
+pub mod library;
 pub mod normalize;
 pub mod numbers;
 pub mod offsets;
+pub mod passages;
 pub mod tokenize;
 
 pub use analyze::{analyze, Analysis};

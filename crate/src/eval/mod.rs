@@ -2,6 +2,8 @@
 //! precision/recall/F1 arithmetic. Each task has its own submodule; the CLI
 //! prints their reports.
 
+pub mod matching;
+
 use crate::Error;
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -1,0 +1,300 @@
+//! Stage 6b, events: which saved articles report the same event. Input: the
+//! library. Output: groups of article ids, so that matching can draw only
+//! on the current article's event.
+//!
+//! Two articles are linked when their whole-text term sets (stems, entity
+//! ids, number values, IDF-weighted) are similar enough and their dates,
+//! when both are known, are at most a few days apart; events are the
+//! connected groups of links (single link).
+//!
+//! Invariants: every saved article is in exactly one event; an event's
+//! articles are in the order they were saved; events are ordered by their
+//! first article.
+
+use super::Library;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Article similarity from which two articles report the same event.
+const SAME_EVENT: f32 = 0.25;
+/// Dates further apart than this many days are different events.
+const MAX_DAYS_APART: i64 = 3;
+/// Terms used to find an article's neighbours: its rarest ones.
+const PROBE_TERMS: usize = 30;
+/// Terms in more passages than this do not find neighbours.
+const PROBE_MAX_DF: usize = 400;
+/// Neighbours scored exactly per article.
+const PROBE_CANDIDATES: usize = 30;
+
+/// One event: the saved articles that report it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// The articles' ids, in the order they were saved.
+    pub articles: Vec<String>,
+    /// Their outlets, distinct.
+    pub outlets: Vec<String>,
+    /// The first article's title, if any.
+    pub title: Option<String>,
+}
+
+impl Library {
+    /// The term set of a saved article: the union of its passages' terms.
+    fn article_terms(&self, slot: u32) -> Vec<u32> {
+        let Some(a) = self.article_at(slot) else {
+            return Vec::new();
+        };
+        let mut all: Vec<u32> = (0..a.passages.len() as u32)
+            .filter_map(|i| self.index.passage(a.first_pid + i))
+            .flat_map(|p| p.terms.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// Articles similar to the term set `terms` (not `own`), best first.
+    fn neighbours(&self, own: Option<u32>, terms: &[u32]) -> Vec<(u32, f32)> {
+        let ix = &self.index;
+        let mut probes: Vec<(usize, u32)> = terms
+            .iter()
+            .map(|&t| (ix.postings(t).len(), t))
+            .filter(|&(df, _)| df <= PROBE_MAX_DF)
+            .collect();
+        probes.sort_unstable();
+        probes.truncate(PROBE_TERMS);
+        let mut hits: HashMap<u32, f32> = HashMap::new();
+        for (_, t) in probes {
+            let w = ix.idf_of(t);
+            let mut last = u32::MAX;
+            for &pid in ix.postings(t) {
+                let Some(p) = ix.passage(pid) else { continue };
+                if p.article != last && Some(p.article) != own {
+                    *hits.entry(p.article).or_default() += w * w;
+                    last = p.article;
+                }
+            }
+        }
+        let mut cands: Vec<(u32, f32)> = hits.into_iter().collect();
+        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        cands.truncate(PROBE_CANDIDATES);
+        let mut scored: Vec<(u32, f32)> = cands
+            .into_iter()
+            .map(|(slot, _)| (slot, ix.cosine(terms, &self.article_terms(slot))))
+            .collect();
+        scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        scored
+    }
+
+    fn dates_compatible(&self, a: u32, b: u32) -> bool {
+        let day = |slot: u32| {
+            self.article_at(slot)
+                .and_then(|x| x.date.as_deref())
+                .and_then(day_number)
+        };
+        match (day(a), day(b)) {
+            (Some(x), Some(y)) => (x - y).abs() <= MAX_DAYS_APART,
+            _ => true,
+        }
+    }
+
+    /// Groups the saved articles into events.
+    ///
+    /// ```
+    /// use tabayyun::library::{Library, NewArticle};
+    /// let mut lib = Library::new();
+    /// for (id, text) in [
+    ///     ("a", "فر مئات المدنيين من بلدة باغوز المحاصرة في شرق سوريا مع تقدم القوات"),
+    ///     ("b", "مئات المدنيين يفرون من باغوز المحاصرة شرق سوريا بعد تقدم القوات"),
+    ///     ("c", "افتتح وزير الثقافة معرض الكتاب الدولي في العاصمة بمشاركة مئتي دار نشر"),
+    /// ] {
+    ///     lib.add(NewArticle { id: id.into(), text: text.into(), ..Default::default() }).unwrap();
+    /// }
+    /// let events = lib.events();
+    /// assert_eq!(events[0].articles, ["a", "b"]);
+    /// assert_eq!(events[1].articles, ["c"]);
+    /// ```
+    pub fn events(&self) -> Vec<Event> {
+        let slots: Vec<u32> = self.slots_iter().map(|(s, _)| s).collect();
+        let mut parent: HashMap<u32, u32> = slots.iter().map(|&s| (s, s)).collect();
+        for &s in &slots {
+            let terms = self.article_terms(s);
+            for (other, sim) in self.neighbours(Some(s), &terms) {
+                if sim < SAME_EVENT {
+                    break;
+                }
+                if self.dates_compatible(s, other) {
+                    union(&mut parent, s, other);
+                }
+            }
+        }
+        let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
+        for &s in &slots {
+            let root = find(&mut parent, s);
+            match groups.iter_mut().find(|(r, _)| *r == root) {
+                Some((_, g)) => g.push(s),
+                None => groups.push((root, vec![s])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(_, members)| self.event_of_slots(&members))
+            .collect()
+    }
+
+    fn event_of_slots(&self, members: &[u32]) -> Event {
+        let articles: Vec<&super::Article> =
+            members.iter().filter_map(|&s| self.article_at(s)).collect();
+        let mut outlets: Vec<String> = Vec::new();
+        for a in &articles {
+            if !outlets.contains(&a.outlet) {
+                outlets.push(a.outlet.clone());
+            }
+        }
+        Event {
+            articles: articles.iter().map(|a| a.id.clone()).collect(),
+            outlets,
+            title: articles.iter().find_map(|a| a.title.clone()),
+        }
+    }
+
+    /// The saved article `id` and the articles linked to it directly: the
+    /// cheap view of its event that matching uses on every call.
+    ///
+    /// ```
+    /// let lib = tabayyun::library::Library::new();
+    /// assert!(lib.same_event("غير موجود").is_empty());
+    /// ```
+    pub fn same_event(&self, id: &str) -> Vec<String> {
+        let Some(slot) = self.slot_of(id) else {
+            return Vec::new();
+        };
+        let mut out = vec![id.to_string()];
+        let terms = self.article_terms(slot);
+        for (other, sim) in self.neighbours(Some(slot), &terms) {
+            if sim < SAME_EVENT {
+                break;
+            }
+            if let Some(a) = self.article_at(other).filter(|_| self.dates_compatible(slot, other)) {
+                out.push(a.id.clone());
+            }
+        }
+        out
+    }
+
+    /// The saved articles that report the same event as a text that need
+    /// not be saved: those linked to it directly, best first.
+    pub fn event_of_text(&self, text: &str) -> Vec<String> {
+        let mut terms: Vec<u32> = super::terms::text_terms(text)
+            .iter()
+            .filter_map(|t| self.index.lookup(t))
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        self.neighbours(None, &terms)
+            .into_iter()
+            .take_while(|&(_, sim)| sim >= SAME_EVENT)
+            .filter_map(|(s, _)| self.article_at(s).map(|a| a.id.clone()))
+            .collect()
+    }
+}
+
+fn find(parent: &mut HashMap<u32, u32>, x: u32) -> u32 {
+    let mut root = x;
+    while let Some(&p) = parent.get(&root) {
+        if p == root {
+            break;
+        }
+        root = p;
+    }
+    parent.insert(x, root);
+    root
+}
+
+fn union(parent: &mut HashMap<u32, u32>, a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    // The older article's root wins, so events keep a stable order.
+    let (keep, other) = if ra <= rb { (ra, rb) } else { (rb, ra) };
+    parent.insert(other, keep);
+}
+
+/// Days since 1970-01-01 of a date starting "YYYY-MM-DD".
+fn day_number(date: &str) -> Option<i64> {
+    let d = date.get(..10)?;
+    let mut parts = d.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::NewArticle;
+
+    #[test]
+    fn day_numbers_table() {
+        let cases = [
+            ("1970-01-01", Some(0)),
+            ("2015-07-21 02:51:32", Some(16637)),
+            ("2019-03-01", Some(17956)),
+            ("2019-13-01", None),
+            ("يوم الاثنين", None),
+            ("", None),
+        ];
+        for (date, want) in cases {
+            assert_eq!(day_number(date), want, "{date}");
+        }
+    }
+
+    #[test]
+    fn distant_dates_split_an_event() {
+        // The same story a month apart: "hundreds of civilians flee the
+        // besieged town in the east of the country as the forces advance".
+        let texts = [
+            (
+                "a",
+                "2019-02-11",
+                "فر مئات المدنيين من البلدة المحاصرة في شرق البلاد مع تقدم القوات نحو الجيب الأخير",
+            ),
+            (
+                "b",
+                "2019-02-12",
+                "مئات المدنيين يفرون من البلدة المحاصرة شرق البلاد بينما تتقدم القوات داخل الجيب",
+            ),
+            (
+                "c",
+                "2019-03-20",
+                "القوات تتقدم في الجيب المحاصر شرق البلاد ومئات المدنيين يفرون من البلدة",
+            ),
+        ];
+        let mut lib = Library::new();
+        for (id, date, text) in texts {
+            lib.add(NewArticle {
+                id: id.into(),
+                text: text.into(),
+                date: Some(date.into()),
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        let events = lib.events();
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0].articles, ["a", "b"]);
+        assert_eq!(lib.same_event("c"), ["c"]);
+        assert_eq!(lib.same_event("a"), ["a", "b"]);
+        let mut by_text = lib.event_of_text(texts[0].2);
+        by_text.sort();
+        assert_eq!(by_text, ["a", "b", "c"]);
+    }
+}

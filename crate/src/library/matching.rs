@@ -1,0 +1,789 @@
+//! Stage 6, matching. Input: an article (saved or not) and the library.
+//! Output: for each of its passages, the best passages of saved articles
+//! from other outlets, each with a score, a relation (`same` fact,
+//! `related` sub-topic, `conflict`ing figure), a wire-copy flag and an
+//! explanation (shared entities, numbers and words; conflicting numbers
+//! with the time-frame words around them).
+//!
+//! Scoring: candidates come from the inverted index (every passage sharing
+//! a term, heavy terms skipped on large libraries); each is scored by the
+//! cosine of IDF-weighted term sets, where a word of one passage that is
+//! one edit away from an unmatched word of the other (باغوز/باغاز,
+//! ترامب/ترمب) counts as a weaker match.
+//!
+//! Invariants: never a passage of the query article itself nor of its
+//! outlet; matches best first; offsets in UTF-16 code units of the
+//! respective texts; scores in [0, 1].
+
+use super::terms::{self, passage_terms, shingles, words};
+use super::{Article, Library, NumberFact, PassageSpan};
+use crate::analyze::analyze;
+use crate::error::Error;
+use crate::normalize::normalize;
+use crate::offsets::Utf16Map;
+use crate::passages::segment;
+use crate::tokenize::{light_stem, split_proclitics, tokenize, TokenKind};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// How a matched passage relates to the query passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The same fact, in other words or copied.
+    Same,
+    /// The same sub-topic with other or partial information.
+    Related,
+    /// The same quantity with a different figure.
+    Conflict,
+}
+
+/// One number in an explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberRef {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Time-frame words near the number ("الاثنين", "الأيام العشرة").
+    pub time: Vec<String>,
+}
+
+/// Two figures for the same kind of quantity and counted noun that differ.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    pub kind: String,
+    /// The counted noun's stem, shared by both figures.
+    pub unit: String,
+    pub query: NumberRef,
+    pub other: NumberRef,
+}
+
+/// Why two passages match.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Explanation {
+    /// Entity ids found in both.
+    pub entities: Vec<String>,
+    /// Number values found in both.
+    pub numbers: Vec<f64>,
+    /// Content-word stems found in both, heaviest first.
+    pub words: Vec<String>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// One matched passage of a saved article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// The saved article's id.
+    pub id: String,
+    pub outlet: String,
+    pub start: u32,
+    pub end: u32,
+    pub score: f32,
+    pub relation: Relation,
+    /// A near-verbatim copy (wire copy).
+    pub wire: bool,
+    pub why: Explanation,
+}
+
+/// The matches of one query passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PassageMatches {
+    /// The query article's id ("" for unsaved text).
+    pub query: String,
+    pub start: u32,
+    pub end: u32,
+    pub matches: Vec<Match>,
+}
+
+/// What to match against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchOptions {
+    /// Matches kept per passage.
+    pub top: usize,
+    /// Articles never matched (the query article itself).
+    pub exclude_id: Option<String>,
+    /// Outlet whose articles are never matched (the query's own).
+    pub exclude_outlet: Option<String>,
+    /// If set, only these article ids are matched (the query's event).
+    pub only: Option<HashSet<String>>,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions {
+            top: 5,
+            exclude_id: None,
+            exclude_outlet: None,
+            only: None,
+        }
+    }
+}
+
+/// Below this score a passage is not a match at all.
+const MIN_SCORE: f32 = 0.10;
+/// From this score, the same fact.
+const SAME_SCORE: f32 = 0.42;
+/// From this share of the shorter passage's word trigrams found in the
+/// other, a near-verbatim copy.
+const WIRE_CONTAINMENT: f64 = 0.6;
+/// Candidates kept from the index before exact scoring.
+const CANDIDATES: usize = 80;
+/// Candidates that get the fuzzy word comparison.
+const FUZZY_CANDIDATES: usize = 24;
+/// Weight of a one-edit word match against an exact one.
+const FUZZY_WEIGHT: f32 = 0.7;
+
+/// A query passage: its spans, terms and numbers.
+struct Query {
+    start: u32,
+    end: u32,
+    text: String,
+    /// (term, id in the index if known)
+    terms: Vec<(String, Option<u32>)>,
+    numbers: Vec<NumberFact>,
+}
+
+impl Library {
+    /// Matches every passage of the saved article `id` against the other
+    /// outlets' articles.
+    ///
+    /// ```
+    /// use tabayyun::library::{Library, NewArticle, matching::{MatchOptions, Relation}};
+    /// let mut lib = Library::new();
+    /// let add = |lib: &mut Library, id: &str, text: &str| {
+    ///     lib.add(NewArticle { id: id.into(), text: text.into(), ..Default::default() }).unwrap();
+    /// };
+    /// add(&mut lib, "a", "وأضاف أن نحو 1500 مدني فروا من المعقل اليوم.");
+    /// add(&mut lib, "b", "قال المتحدث إن قرابة 1500 مدني فروا اليوم من المعقل المحاصر.");
+    /// let m = lib.match_article("a", &MatchOptions::default()).unwrap();
+    /// assert_eq!(m[0].matches[0].id, "b");
+    /// assert_eq!(m[0].matches[0].relation, Relation::Same);
+    /// ```
+    pub fn match_article(
+        &self,
+        id: &str,
+        opts: &MatchOptions,
+    ) -> Result<Vec<PassageMatches>, Error> {
+        let article = self
+            .get(id)
+            .ok_or_else(|| Error::InvalidInput(format!("no saved article {id:?}")))?;
+        let mut opts = opts.clone();
+        opts.exclude_id = Some(article.id.clone());
+        opts.exclude_outlet = Some(article.outlet.clone());
+        let queries: Vec<Query> = article
+            .passages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let pid = article.first_pid + i as u32;
+                let terms = self
+                    .index
+                    .passage(pid)
+                    .map(|ip| {
+                        ip.terms
+                            .iter()
+                            .map(|&t| (self.index.name(t).to_string(), Some(t)))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Query {
+                    start: p.start,
+                    end: p.end,
+                    text: passage_text(article, p).to_string(),
+                    terms,
+                    numbers: article
+                        .numbers
+                        .iter()
+                        .filter(|n| n.passage == i as u32)
+                        .cloned()
+                        .collect(),
+                }
+            })
+            .collect();
+        Ok(self.run(&article.id, queries, &opts))
+    }
+
+    /// Matches every passage of a text that need not be saved.
+    ///
+    /// ```
+    /// use tabayyun::library::{Library, NewArticle, matching::MatchOptions};
+    /// let mut lib = Library::new();
+    /// lib.add(NewArticle { id: "b".into(), text: "فر نحو 1500 مدني من باغوز.".into(), ..Default::default() }).unwrap();
+    /// let m = lib.match_text("وفر 1500 من المدنيين من باغاز.", &MatchOptions::default()).unwrap();
+    /// assert_eq!(m[0].matches[0].id, "b");
+    /// ```
+    pub fn match_text(
+        &self,
+        text: &str,
+        opts: &MatchOptions,
+    ) -> Result<Vec<PassageMatches>, Error> {
+        let analysis = analyze(text)?;
+        let mut map = Utf16Map::new(text);
+        let spans: Vec<PassageSpan> = segment(text)
+            .into_iter()
+            .map(|p| PassageSpan {
+                start: map.to_utf16(p.start) as u32,
+                end: map.to_utf16(p.end) as u32,
+                byte_start: p.start as u32,
+                byte_end: p.end as u32,
+            })
+            .collect();
+        let queries = spans
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let numbers: Vec<NumberFact> = analysis
+                    .numbers
+                    .iter()
+                    .filter(|n| (n.start as u32) >= p.start && (n.start as u32) < p.end)
+                    .map(|n| NumberFact {
+                        start: n.start as u32,
+                        end: n.end as u32,
+                        passage: i as u32,
+                        text: n.text.clone(),
+                        kind: serde_json::to_value(n.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        value: n.value,
+                        low: n.low,
+                        high: n.high,
+                        qualifier: n.qualifier.to_string(),
+                        unit: n.unit.clone(),
+                    })
+                    .collect();
+                let entities: Vec<super::EntityFact> = analysis
+                    .entities
+                    .iter()
+                    .filter(|e| !e.id.is_empty())
+                    .filter(|e| (e.start as u32) >= p.start && (e.start as u32) < p.end)
+                    .map(|e| super::EntityFact {
+                        start: e.start as u32,
+                        end: e.end as u32,
+                        passage: i as u32,
+                        text: e.text.clone(),
+                        kind: e.kind.to_string(),
+                        id: e.id.clone(),
+                    })
+                    .collect();
+                let mut names = passage_terms(text, p, numbers.iter(), entities.iter());
+                names.sort_unstable();
+                names.dedup();
+                Query {
+                    start: p.start,
+                    end: p.end,
+                    text: text
+                        .get(p.byte_start as usize..p.byte_end as usize)
+                        .unwrap_or("")
+                        .to_string(),
+                    terms: names
+                        .into_iter()
+                        .map(|t| {
+                            let id = self.index.lookup(&t);
+                            (t, id)
+                        })
+                        .collect(),
+                    numbers,
+                }
+            })
+            .collect();
+        Ok(self.run("", queries, opts))
+    }
+
+    fn run(&self, query_id: &str, queries: Vec<Query>, opts: &MatchOptions) -> Vec<PassageMatches> {
+        let mut acc = vec![0f32; self.index.next_pid() as usize];
+        let mut touched: Vec<u32> = Vec::new();
+        queries
+            .into_iter()
+            .map(|q| {
+                let matches = self.match_one(&q, opts, &mut acc, &mut touched);
+                PassageMatches {
+                    query: query_id.to_string(),
+                    start: q.start,
+                    end: q.end,
+                    matches,
+                }
+            })
+            .collect()
+    }
+
+    fn allowed(&self, slot: u32, opts: &MatchOptions) -> bool {
+        let Some(a) = self.article_at(slot) else {
+            return false;
+        };
+        opts.exclude_id.as_deref() != Some(a.id.as_str())
+            && opts.exclude_outlet.as_deref() != Some(a.outlet.as_str())
+            && opts.only.as_ref().is_none_or(|only| only.contains(&a.id))
+    }
+
+    fn match_one(
+        &self,
+        q: &Query,
+        opts: &MatchOptions,
+        acc: &mut [f32],
+        touched: &mut Vec<u32>,
+    ) -> Vec<Match> {
+        let ix = &self.index;
+        let weights: Vec<f32> = q
+            .terms
+            .iter()
+            .map(|(_, id)| id.map_or(ix.idf(0), |t| ix.idf_of(t)))
+            .collect();
+        let q_norm: f32 = weights.iter().map(|w| w * w).sum::<f32>().sqrt();
+        if q_norm == 0.0 || opts.top == 0 {
+            return Vec::new();
+        }
+        // Terms in more than this many passages are too common to find
+        // candidates by; they still count in the exact score.
+        let heavy = (ix.live_passages() / 20).max(2000);
+        touched.clear();
+        for ((_, id), w) in q.terms.iter().zip(&weights) {
+            let Some(id) = id else { continue };
+            let list = ix.postings(*id);
+            if list.len() > heavy {
+                continue;
+            }
+            for &pid in list {
+                let Some(slot) = acc.get_mut(pid as usize) else {
+                    continue;
+                };
+                if *slot == 0.0 {
+                    touched.push(pid);
+                }
+                *slot += w * w;
+            }
+        }
+        let mut cands: Vec<(u32, f32)> = touched
+            .iter()
+            .filter_map(|&pid| {
+                let v = acc.get_mut(pid as usize)?;
+                let score = std::mem::take(v);
+                let p = ix.passage(pid)?;
+                self.allowed(p.article, opts)
+                    .then(|| (pid, score / (p.terms.len().max(4) as f32).sqrt()))
+            })
+            .collect();
+        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        cands.truncate(CANDIDATES);
+
+        let q_ids: HashSet<u32> = q.terms.iter().filter_map(|(_, id)| *id).collect();
+        // Exact cosine over IDF-weighted term sets.
+        let mut scored: Vec<(u32, f32, f32)> = cands
+            .into_iter()
+            .filter_map(|(pid, _)| {
+                let p = ix.passage(pid)?;
+                let mut dot = 0.0;
+                let mut p_norm = 0.0;
+                for &t in p.terms.iter() {
+                    let w = ix.idf_of(t);
+                    p_norm += w * w;
+                    if q_ids.contains(&t) {
+                        dot += w * w;
+                    }
+                }
+                Some((pid, dot, p_norm.sqrt()))
+            })
+            .collect();
+        scored.sort_unstable_by(|a, b| (b.1 / b.2.max(1e-6)).total_cmp(&(a.1 / a.2.max(1e-6))));
+        scored.truncate(FUZZY_CANDIDATES);
+        // Spelling variants: unmatched words one edit apart.
+        let q_unmatched: Vec<(&str, f32)> = q
+            .terms
+            .iter()
+            .zip(&weights)
+            .filter(|((name, _), _)| is_fuzzy_word(name))
+            .map(|((name, _), w)| (name.as_str(), *w))
+            .collect();
+        let mut results: Vec<(u32, f32)> = scored
+            .into_iter()
+            .filter_map(|(pid, dot, p_norm)| {
+                let p = ix.passage(pid)?;
+                let mut extra = 0.0;
+                let p_words: Vec<(&str, f32)> = p
+                    .terms
+                    .iter()
+                    .filter(|t| !q_ids.contains(t))
+                    .map(|&t| (ix.name(t), t))
+                    .filter(|(n, _)| is_fuzzy_word(n))
+                    .map(|(n, t)| (n, ix.idf_of(t)))
+                    .collect();
+                let p_names: HashSet<&str> = p.terms.iter().map(|&t| ix.name(t)).collect();
+                for (qn, qw) in &q_unmatched {
+                    if p_names.contains(qn) {
+                        continue;
+                    }
+                    if let Some((_, pw)) = p_words.iter().find(|(pn, _)| one_edit(qn, pn)) {
+                        extra += FUZZY_WEIGHT * qw * pw;
+                    }
+                }
+                let score = ((dot + extra) / (q_norm * p_norm.max(1e-6))).min(1.0);
+                (score >= MIN_SCORE).then_some((pid, score))
+            })
+            .collect();
+        results.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        results.truncate(opts.top);
+        results
+            .into_iter()
+            .filter_map(|(pid, score)| self.explain(q, pid, score, &q_ids))
+            .collect()
+    }
+
+    /// Builds the match record: relation, wire flag, explanation.
+    fn explain(&self, q: &Query, pid: u32, score: f32, q_ids: &HashSet<u32>) -> Option<Match> {
+        let ix = &self.index;
+        let p = ix.passage(pid)?;
+        let article = self.article_at(p.article)?;
+        let span = article.passages.get(p.ordinal as usize)?;
+        let text = passage_text(article, span);
+        let mut shared: Vec<(f32, &str)> = p
+            .terms
+            .iter()
+            .filter(|t| q_ids.contains(t))
+            .map(|&t| (ix.idf_of(t), ix.name(t)))
+            .collect();
+        shared.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut why = Explanation::default();
+        for (_, name) in shared {
+            if let Some(e) = name.strip_prefix('@') {
+                why.entities.push(e.to_string());
+            } else if let Some(n) = name.strip_prefix('#') {
+                if let Ok(v) = n.parse() {
+                    why.numbers.push(v);
+                }
+            } else {
+                why.words.push(name.to_string());
+            }
+        }
+        let other_numbers: Vec<&NumberFact> = article
+            .numbers
+            .iter()
+            .filter(|n| n.passage == p.ordinal)
+            .collect();
+        why.conflicts = conflicts(q, &q.numbers, text, span, &other_numbers);
+        let (qw, pw) = (words(&q.text), words(text));
+        let wire = containment(&qw, &pw) >= WIRE_CONTAINMENT;
+        let relation = if wire {
+            Relation::Same
+        } else if !why.conflicts.is_empty() {
+            Relation::Conflict
+        } else if score >= SAME_SCORE {
+            Relation::Same
+        } else {
+            Relation::Related
+        };
+        Some(Match {
+            id: article.id.clone(),
+            outlet: article.outlet.clone(),
+            start: span.start,
+            end: span.end,
+            score,
+            relation,
+            wire,
+            why,
+        })
+    }
+}
+
+/// The text of a saved article's passage.
+fn passage_text<'a>(article: &'a Article, span: &PassageSpan) -> &'a str {
+    article
+        .text
+        .get(span.byte_start as usize..span.byte_end as usize)
+        .unwrap_or("")
+}
+
+/// Word stems long enough for a one-edit match to mean a spelling variant.
+fn is_fuzzy_word(term: &str) -> bool {
+    !term.starts_with(['#', '@']) && term.chars().count() >= 4
+}
+
+/// True when `a` and `b` differ by exactly one substituted, inserted or
+/// deleted letter.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            short
+                .iter()
+                .zip(long.iter())
+                .filter(|(x, y)| x != y)
+                .count()
+                == 1
+        }
+        1 => {
+            let prefix = short
+                .iter()
+                .zip(long.iter())
+                .take_while(|(x, y)| x == y)
+                .count();
+            short.get(prefix..) == long.get(prefix + 1..)
+        }
+        _ => false,
+    }
+}
+
+/// Share of the shorter word list's trigrams found in the other.
+fn containment(a: &[String], b: &[String]) -> f64 {
+    let (sa, sb) = (shingles(a, 3), shingles(b, 3));
+    let (small, big) = if sa.len() <= sb.len() {
+        (&sa, &sb)
+    } else {
+        (&sb, &sa)
+    };
+    // A passage of a few words is no evidence of copying.
+    if small.len() < 4 {
+        return 0.0;
+    }
+    small.iter().filter(|h| big.contains(h)).count() as f64 / small.len() as f64
+}
+
+static TIME_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/time_words.txt")
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(normalize)
+        .collect()
+});
+
+/// Kinds of number that count or measure something and can conflict.
+fn comparable_kind(kind: &str) -> bool {
+    matches!(kind, "count" | "percent" | "measure" | "age" | "duration")
+}
+
+/// A number's facts read from a passage text: its counted noun's stem and
+/// the time-frame words around it. `base` is the passage's UTF-16 start.
+pub(crate) struct NumberContext {
+    pub unit: String,
+    pub time: Vec<String>,
+}
+
+/// Reads the counted noun and time words of number `n` in `passage`.
+pub(crate) fn number_context(passage: &str, base: u32, n: &NumberFact) -> NumberContext {
+    let tokens = tokenize(passage);
+    let mut map = Utf16Map::new(passage);
+    let at: Vec<(u32, u32)> = tokens
+        .iter()
+        .map(|t| {
+            (
+                base + map.to_utf16(t.start) as u32,
+                base + map.to_utf16(t.end) as u32,
+            )
+        })
+        .collect();
+    let first_after = at.iter().position(|&(s, _)| s >= n.end).unwrap_or(at.len());
+    let first_in = at
+        .iter()
+        .position(|&(_, e)| e > n.start)
+        .unwrap_or(at.len());
+    let unit = match n.unit.as_deref() {
+        Some(u) if !u.trim().is_empty() => {
+            let folded = normalize(u);
+            let first = folded.split(' ').next().unwrap_or("").to_string();
+            light_stem(&first).to_string()
+        }
+        _ => tokens
+            .iter()
+            .skip(first_after)
+            .take(3)
+            .filter(|t| t.kind == TokenKind::Word)
+            .find_map(|t| terms::word_term(&t.norm).map(str::to_string))
+            .unwrap_or_default(),
+    };
+    // Time words within eight tokens either side, in text order.
+    let lo = first_in.saturating_sub(8);
+    let hi = (first_after + 8).min(tokens.len());
+    let time = tokens
+        .get(lo..hi)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| {
+            TIME_WORDS.contains(&t.norm) || TIME_WORDS.contains(split_proclitics(&t.norm).1)
+        })
+        .filter_map(|t| passage.get(t.start..t.end).map(str::to_string))
+        .collect();
+    NumberContext { unit, time }
+}
+
+fn number_ref(n: &NumberFact, time: Vec<String>) -> NumberRef {
+    NumberRef {
+        text: n.text.clone(),
+        start: n.start,
+        end: n.end,
+        value: n.value,
+        low: n.low,
+        high: n.high,
+        time,
+    }
+}
+
+/// The interval a figure claims.
+pub(crate) fn interval(n: &NumberFact) -> Option<(f64, f64)> {
+    match (n.value, n.low, n.high) {
+        (Some(v), _, _) => Some((v, v)),
+        (None, Some(l), Some(h)) => Some((l.min(h), l.max(h))),
+        (None, Some(l), None) => Some((l, f64::INFINITY)),
+        (None, None, Some(h)) => Some((0.0, h)),
+        _ => None,
+    }
+}
+
+/// Figures of the same kind and counted noun whose intervals do not meet.
+fn conflicts(
+    q: &Query,
+    q_numbers: &[NumberFact],
+    other_text: &str,
+    other_span: &PassageSpan,
+    other_numbers: &[&NumberFact],
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for a in q_numbers.iter().filter(|n| comparable_kind(&n.kind)) {
+        let ca = number_context(&q.text, q.start, a);
+        if ca.unit.is_empty() {
+            continue;
+        }
+        let Some((alo, ahi)) = interval(a) else {
+            continue;
+        };
+        for b in other_numbers.iter().filter(|n| n.kind == a.kind) {
+            let cb = number_context(other_text, other_span.start, b);
+            if cb.unit != ca.unit {
+                continue;
+            }
+            let Some((blo, bhi)) = interval(b) else {
+                continue;
+            };
+            if ahi < blo || bhi < alo {
+                out.push(Conflict {
+                    kind: a.kind.clone(),
+                    unit: ca.unit.clone(),
+                    query: number_ref(a, ca.time.clone()),
+                    other: number_ref(b, cb.time),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::NewArticle;
+
+    fn lib(articles: &[(&str, &str, &str)]) -> Library {
+        let mut lib = Library::new();
+        for (id, outlet, text) in articles {
+            lib.add(NewArticle {
+                id: id.to_string(),
+                outlet: Some(outlet.to_string()),
+                text: text.to_string(),
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        lib
+    }
+
+    #[test]
+    fn one_edit_table() {
+        let cases = [
+            ("باغوز", "باغاز", true),      // a misspelt village name
+            ("ترامب", "ترمب", true),       // Trump, two spellings
+            ("ديمقراط", "ديموقراط", true), // "democratic", two spellings
+            ("باغوز", "باغوز", false),     // identical is not an edit
+            ("مقاتل", "قاتل", true),
+            ("مدرسه", "مستشفي", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(one_edit(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn relations_table() {
+        // Query article "q" and three outlets: a wire copy of its first
+        // passage, a paraphrase of its second, and a different figure for
+        // the same count.
+        let l = lib(&[
+            (
+                "q",
+                "أ",
+                "وقصفت طائرات التحالف مواقع التنظيم في البلدة المحاصرة صباح اليوم وتصاعد الدخان فوق المنازل.\nوقال المتحدث إن 300 مدني غادروا البلدة الثلاثاء.",
+            ),
+            (
+                "wire",
+                "ب",
+                "وقصفت طائرات التحالف مواقع التنظيم في البلدة المحاصرة صباح اليوم وتصاعد الدخان فوق المنازل.",
+            ),
+            (
+                "conflict",
+                "ج",
+                "وأحصى المرصد خروج 1200 مدني من البلدة منذ الثلاثاء.",
+            ),
+            (
+                "unrelated",
+                "د",
+                "افتتح الوزير معرضا للكتاب في العاصمة بمشاركة مئة دار نشر.",
+            ),
+        ]);
+        let m = l.match_article("q", &MatchOptions::default()).unwrap();
+        assert_eq!(m.len(), 2);
+        let first = &m[0].matches[0];
+        assert_eq!(
+            (first.id.as_str(), first.relation, first.wire),
+            ("wire", Relation::Same, true)
+        );
+        let second = &m[1].matches[0];
+        assert_eq!(
+            (second.id.as_str(), second.relation),
+            ("conflict", Relation::Conflict)
+        );
+        let c = &second.why.conflicts[0];
+        assert_eq!((c.query.value, c.other.value), (Some(300.0), Some(1200.0)));
+        assert_eq!(c.query.time, ["الثلاثاء"]);
+        assert!(m
+            .iter()
+            .all(|p| p.matches.iter().all(|x| x.id != "unrelated" && x.id != "q")));
+    }
+
+    #[test]
+    fn own_outlet_and_own_article_are_never_matched() {
+        // "Hundreds of civilians fled the village" twice from one outlet.
+        let text = "وفر مئات المدنيين من القرية المحاصرة بعد القصف العنيف";
+        // "Civilians left the besieged village in their hundreds after the shelling."
+        let other = "وغادر المدنيون القرية المحاصرة بالمئات بعد القصف العنيف";
+        let l = lib(&[("a", "س", text), ("b", "س", other)]);
+        let m = l.match_article("a", &MatchOptions::default()).unwrap();
+        assert!(m[0].matches.is_empty());
+        let any = l.match_text(text, &MatchOptions::default()).unwrap();
+        assert_eq!(any[0].matches.len(), 2);
+    }
+
+    #[test]
+    fn junk_and_empty_queries_are_safe() {
+        let l = lib(&[("a", "س", "نص قصير عن القرية")]);
+        for text in ["", "\u{FEFF}", "😀😀 ..., ؟؟", "a\u{0}b"] {
+            assert!(
+                l.match_text(text, &MatchOptions::default()).is_ok(),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            l.match_article("missing", &MatchOptions::default())
+                .unwrap_err()
+                .code(),
+            "invalid_input"
+        );
+    }
+}
