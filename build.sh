@@ -6,6 +6,7 @@
 #   ./build.sh build      install what is missing and build the wasm, CLI, extension
 #   ./build.sh bench      speed benchmarks (native and wasm under Node)
 #   ./build.sh package    the Chromium zip and the Firefox package
+#   ./build.sh fuzz [S]   fuzz the core for S seconds per target (default 60)
 #   ./build.sh setup      only install the toolchain
 set -euo pipefail
 
@@ -128,6 +129,19 @@ package() {
   say "packages: $(ls dist/*.zip | tr '\n' ' ')"
 }
 
+# Coverage-guided fuzzing of the core (libFuzzer via cargo-fuzz). Not part
+# of `test`: it runs until its time is up. cargo-fuzz needs nightly flags;
+# RUSTC_BOOTSTRAP lets the machine's one stable toolchain accept them.
+fuzz() {
+  local seconds="${1:-60}"
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+  cd crate
+  for target in $(RUSTC_BOOTSTRAP=1 cargo fuzz list); do
+    say "fuzz $target for ${seconds}s"
+    RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" -- -max_total_time="$seconds" -max_len=65536
+  done
+}
+
 serve_demo() {
   build
   say "demo: http://127.0.0.1:$PORT/"
@@ -142,5 +156,6 @@ case "${1:-demo}" in
   test) run_tests ;;
   bench) build && node tests/bench/run.mjs "$SHARED" ;;
   package) package ;;
-  *) echo "usage: $0 [demo|setup|build|test|bench|package]" >&2; exit 2 ;;
+  fuzz) fuzz "${2:-60}" ;;
+  *) echo "usage: $0 [demo|setup|build|test|bench|package|fuzz [SECONDS]]" >&2; exit 2 ;;
 esac
