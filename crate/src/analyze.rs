@@ -105,10 +105,19 @@ pub fn analyze(text: &str) -> Result<Analysis, Error> {
             time: n.time,
         })
         .collect();
-    Ok(Analysis {
-        numbers,
-        entities: Vec::new(),
-    })
+    // Entities come sorted and disjoint, so their own cursor only moves forward.
+    let mut map = Utf16Map::new(text);
+    let entities = crate::entities::recognize(text, &tokens)
+        .into_iter()
+        .map(|e| EntityMention {
+            start: map.to_utf16(e.start),
+            end: map.to_utf16(e.end),
+            text: text.get(e.start..e.end).unwrap_or("").to_string(),
+            kind: e.kind.as_str(),
+            id: e.id,
+        })
+        .collect();
+    Ok(Analysis { numbers, entities })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 pub mod analyze;
 pub mod bindings;
+pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod library;

@@ -11,7 +11,14 @@ const USAGE: &str = "usage:
   tabayyun claims --library LIB.jsonl
                                    numeric claims grouped across outlets, as JSON
   tabayyun eval matching --gold DIR [--predictions FILE]
-                                   R@1, R@3, MRR, nDCG@5 (ours, or a peer's match output)";
+                                   R@1, R@3, MRR, nDCG@5 (ours, or a peer's match output)
+  tabayyun eval entities --gold DIR [--errors]
+                                   strict and lenient P/R/F1 per type, B-cubed F1 of ids
+  tabayyun eval ner-dev [--data DIR]
+                                   ner-conll's P/R/F1 per type on the ANERcorp dev split
+  tabayyun ner-conll               CoNLL tokens on stdin, `token TAG` lines on stdout
+  tabayyun train-ner [--data DIR] [--out FILE] [--bits B] [--epochs N] [--prune F]
+                                   retrain the entity model (crate/data/ner/model.bin)";
 
 fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
@@ -90,6 +97,72 @@ fn cmd_eval_matching(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+fn cmd_eval_entities(args: &[String]) -> Result<(), String> {
+    let gold = flag(args, "--gold").unwrap_or("../shared/gold/seeds");
+    let errors = args.iter().any(|a| a == "--errors");
+    let report = tabayyun::eval::entities::evaluate(std::path::Path::new(gold), errors)
+        .map_err(|e| e.to_string())?;
+    print!("{report}");
+    Ok(())
+}
+
+fn cmd_eval_ner_dev(args: &[String]) -> Result<(), String> {
+    let data = flag(args, "--data").unwrap_or("../shared/data/ner");
+    let report = tabayyun::eval::entities::evaluate_dev(std::path::Path::new(data))
+        .map_err(|e| e.to_string())?;
+    print!("{report}");
+    Ok(())
+}
+
+/// Tags CoNLL from stdin: one `token PRED` line per token line, blank
+/// lines kept as sentence breaks.
+fn cmd_ner_conll() -> Result<(), String> {
+    use std::io::Write;
+    let input = read_input("-")?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut sentence: Vec<&str> = Vec::new();
+    let flush = |sentence: &mut Vec<&str>, out: &mut dyn Write| -> std::io::Result<()> {
+        for (token, tag) in sentence
+            .iter()
+            .zip(tabayyun::entities::tag_tokens(sentence))
+        {
+            writeln!(out, "{token} {tag}")?;
+        }
+        sentence.clear();
+        Ok(())
+    };
+    for line in input.lines() {
+        match line.split_whitespace().next() {
+            Some(token) => sentence.push(token),
+            None => {
+                flush(&mut sentence, &mut out).map_err(|e| e.to_string())?;
+                writeln!(out).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    flush(&mut sentence, &mut out).map_err(|e| e.to_string())
+}
+
+fn cmd_train_ner(args: &[String]) -> Result<(), String> {
+    let number = |name: &str, default: f64| -> Result<f64, String> {
+        flag(args, name).map_or(Ok(default), |v| {
+            v.parse().map_err(|_| format!("{name} {v}: not a number"))
+        })
+    };
+    let options = tabayyun::entities::train::Options {
+        data: flag(args, "--data").unwrap_or("../shared/data/ner").into(),
+        out: flag(args, "--out")
+            .unwrap_or("crate/data/ner/model.bin")
+            .into(),
+        bits: number("--bits", 18.0)? as u32,
+        epochs: number("--epochs", 8.0)? as usize,
+        prune: number("--prune", 0.0)?,
+    };
+    let report = tabayyun::entities::train::run(&options).map_err(|e| e.to_string())?;
+    print!("{report}");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -99,6 +172,14 @@ fn main() -> ExitCode {
         Some("eval") if args.get(1).map(String::as_str) == Some("matching") => {
             cmd_eval_matching(&args[2..])
         }
+        Some("eval") if args.get(1).map(String::as_str) == Some("entities") => {
+            cmd_eval_entities(&args[2..])
+        }
+        Some("eval") if args.get(1).map(String::as_str) == Some("ner-dev") => {
+            cmd_eval_ner_dev(&args[2..])
+        }
+        Some("ner-conll") => cmd_ner_conll(),
+        Some("train-ner") => cmd_train_ner(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

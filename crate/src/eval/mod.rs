@@ -2,6 +2,7 @@
 //! precision/recall/F1 arithmetic. Each task has its own submodule; the CLI
 //! prints their reports.
 
+pub mod entities;
 pub mod matching;
 
 use crate::Error;

@@ -1,0 +1,331 @@
+//! Entities, the linking stage. Input: the mentions of one document, each
+//! with its folded words, type, and the gazetteer entry it matched if any.
+//! Output: one id per mention, a canonical Arabic form that every mention
+//! of the same entity shares, within the document and across documents.
+//!
+//! How an id is chosen, first rule that applies:
+//! 1. a gazetteer match or a mention spelled as a known alias: the alias's
+//!    canonical form (تنظيم الدولة → داعش, قسد → قوات سوريا الديمقراطية);
+//! 2. a short form of a longer mention of the same type in the document:
+//!    a person's single name that is the first or last word of a full name
+//!    (بالي after مصطفى بالي), or the leading words of a longer
+//!    organisation or place (المرصد السوري → the full name);
+//! 3. a spelling variant of a known alias: the same consonant skeleton
+//!    (vowel letters and ال dropped, غ/ج and emphatic/plain pairs merged:
+//!    غابرئيل ~ جابرييل, باغاز ~ باغوز), or one edit away for names of eight
+//!    letters or more (قوات سويا الديمقراطية);
+//! 4. otherwise the folded mention itself, with word-level spelling
+//!    variants put in one form (الديموقراطية → الديمقراطية), so the same
+//!    unseen name gets the same id in every document.
+//!
+//! Invariants: the id depends only on the document (no state is shared
+//! between calls), so the wasm analysing one article at a time and the CLI
+//! analysing many agree.
+
+use super::gazetteer::GAZETTEER;
+use super::Kind;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One mention to link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Folded words of the mention, proclitics removed.
+    pub words: Vec<String>,
+    pub kind: Kind,
+    /// The gazetteer entry it matched, if any.
+    pub entry: Option<usize>,
+}
+
+/// Word-level spelling variants that Arabic news mixes (folded, variant →
+/// preferred).
+const WORD_VARIANTS: [(&str, &str); 7] = [
+    ("الديموقراطيه", "الديمقراطيه"),
+    ("ديموقراطيه", "ديمقراطيه"),
+    ("الديموقراطي", "الديمقراطي"),
+    ("سوريه", "سوريا"),
+    ("الامريكيه", "الاميركيه"),
+    ("الامريكي", "الاميركي"),
+    ("ترمب", "ترامب"),
+];
+
+/// The consonant skeleton of a folded name, for matching spelling and
+/// transliteration variants.
+///
+/// ```
+/// use tabayyun::entities::link::skeleton;
+/// assert_eq!(skeleton("غابريل"), skeleton("جابرييل"));
+/// assert_eq!(skeleton("باغاز"), skeleton("الباغوز"));
+/// assert_ne!(skeleton("حلب"), skeleton("حمص"));
+/// ```
+pub fn skeleton(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (n, word) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let word = match word.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 3 => rest,
+            _ => word,
+        };
+        let mut last = None;
+        for (i, c) in word.chars().enumerate() {
+            let c = match c {
+                'ج' | 'غ' | 'گ' => 'غ',
+                'ط' => 'ت',
+                'ص' => 'س',
+                'ض' => 'د',
+                'ظ' | 'ذ' => 'ز',
+                'ة' => 'ه',
+                c => c,
+            };
+            // Long vowels and final ه (taa marbuta, folded) are spelled
+            // freely in transliterations; the first letter is kept.
+            if i > 0 && matches!(c, 'ا' | 'و' | 'ي' | 'ه' | 'ء') {
+                continue;
+            }
+            if last == Some(c) {
+                continue;
+            }
+            out.push(c);
+            last = Some(c);
+        }
+    }
+    out
+}
+
+/// Levenshtein distance, capped: returns `cap + 1` as soon as it is
+/// exceeded.
+pub(super) fn distance_within(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().min().is_some_and(|&m| m > cap) {
+            return cap + 1;
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(cap + 1)
+}
+
+/// Skeleton → gazetteer entry, for skeletons that only one entity has.
+static BY_SKELETON: LazyLock<HashMap<String, Option<usize>>> = LazyLock::new(|| {
+    let mut m: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, e) in GAZETTEER.entries.iter().enumerate() {
+        let key = skeleton(&e.words.join(" "));
+        // Very short skeletons collide with ordinary words.
+        if key.chars().filter(|c| *c != ' ').count() < 3 {
+            continue;
+        }
+        m.entry(key)
+            .and_modify(|v| {
+                if v.and_then(|j| GAZETTEER.entries.get(j)).map(|o| &o.id) != Some(&e.id) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(i));
+    }
+    m
+});
+
+/// The gazetteer entry a mention the gazetteer did not match is a variant
+/// of (rule 3 of the module doc).
+fn variant_of_known(name: &str, kind: Kind) -> Option<usize> {
+    if let Some(&i) = GAZETTEER.by_surface.get(name) {
+        return Some(i);
+    }
+    if let Some(Some(i)) = BY_SKELETON.get(&skeleton(name)) {
+        // The skeleton drops vowels; a spelling variant keeps about as
+        // many letters (باغاز ~ باغوز), an unrelated word need not
+        // (المدن is not الميادين).
+        let bare = |s: &str| s.strip_prefix("ال").unwrap_or(s).chars().count();
+        let known = GAZETTEER.entries.get(*i).map(|e| e.words.join(" "));
+        if known.is_some_and(|k| bare(&k).abs_diff(bare(name)) <= 1) {
+            return Some(*i);
+        }
+    }
+    let len = name.chars().count();
+    if len < 8 {
+        return None;
+    }
+    GAZETTEER
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == kind)
+        .find(|(_, e)| distance_within(&e.words.join(" "), name, 1) <= 1)
+        .map(|(i, _)| i)
+}
+
+/// The id of a name nothing links to: its folded form with word variants
+/// unified (rule 4).
+///
+/// ```
+/// use tabayyun::entities::link::own_id;
+/// assert_eq!(own_id(&["مجلس".into(), "الديموقراطيه".into()]), "مجلس الديمقراطيه");
+/// ```
+pub fn own_id(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            WORD_VARIANTS
+                .iter()
+                .find(|(v, _)| v == w)
+                .map_or(w.as_str(), |(_, p)| *p)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Links the mentions of one document; returns one (id, type) per
+/// mention, in order. A mention linked to a known entity takes that
+/// entity's type.
+///
+/// ```
+/// use tabayyun::entities::link::{link, Mention};
+/// use tabayyun::entities::Kind;
+/// let m = |w: &[&str], kind| Mention { words: w.iter().map(|s| s.to_string()).collect(), kind, entry: None };
+/// let out = link(&[m(&["مصطفي", "بالي"], Kind::Per), m(&["بالي"], Kind::Per)]);
+/// assert_eq!(out[0].0, out[1].0);
+/// ```
+pub fn link(mentions: &[Mention]) -> Vec<(String, Kind)> {
+    let known = |i: usize| GAZETTEER.entries.get(i).map(|e| (e.id.clone(), e.kind));
+    let names: Vec<String> = mentions.iter().map(|m| m.words.join(" ")).collect();
+    // Rule 1.
+    let mut out: Vec<Option<(String, Kind)>> = mentions
+        .iter()
+        .zip(&names)
+        .map(|(m, name)| {
+            m.entry
+                .or_else(|| GAZETTEER.by_surface.get(name).copied())
+                .and_then(known)
+        })
+        .collect();
+    // Rule 3 for the longer mentions first, so short forms (rule 2) can
+    // follow them to a known entity.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(mentions.get(i).map_or(0, |m| m.words.len())));
+    for &i in &order {
+        let (Some(m), Some(name)) = (mentions.get(i), names.get(i)) else {
+            continue;
+        };
+        if out.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let longer = mentions.iter().enumerate().find(|(j, o)| {
+            *j != i
+                && o.kind == m.kind
+                && o.words.len() > m.words.len()
+                && if m.kind == Kind::Per {
+                    m.words.len() == 1
+                        && (o.words.first() == m.words.first() || o.words.last() == m.words.last())
+                } else {
+                    o.words.starts_with(&m.words)
+                }
+        });
+        let id = match longer {
+            // Rule 2: the longer mention was handled earlier in this order.
+            Some((j, o)) => out
+                .get(j)
+                .cloned()
+                .flatten()
+                .unwrap_or_else(|| (own_id(&o.words), o.kind)),
+            None => variant_of_known(name, m.kind)
+                .and_then(known)
+                .unwrap_or_else(|| (own_id(&m.words), m.kind)),
+        };
+        if let Some(slot) = out.get_mut(i) {
+            *slot = Some(id);
+        }
+    }
+    out.into_iter()
+        .zip(mentions)
+        .map(|(o, m)| o.unwrap_or_else(|| (own_id(&m.words), m.kind)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn mention(text: &str, kind: Kind) -> Mention {
+        Mention {
+            words: normalize(text).split(' ').map(str::to_string).collect(),
+            kind,
+            entry: None,
+        }
+    }
+
+    #[test]
+    fn aliases_table() {
+        // Each row: one document's mentions, all of one entity, and the id.
+        let cases: [(&[(&str, Kind)], &str); 8] = [
+            // Spelling variants: Syria with ا or ة.
+            (&[("سوريا", Kind::Loc), ("سورية", Kind::Loc)], "سوريا"),
+            // Trump / Trump (two spellings).
+            (&[("ترامب", Kind::Per), ("ترمب", Kind::Per)], "دونالد ترامب"),
+            // Democratic with and without و, and a typo (سويا), and the
+            // abbreviation.
+            (
+                &[
+                    ("قوات سوريا الديموقراطية", Kind::Org),
+                    ("قوات سويا الديمقراطية", Kind::Org),
+                    ("قسد", Kind::Org),
+                ],
+                "قوات سوريا الديمقراطية",
+            ),
+            // A well-known alias: "the Islamic State organisation" is ISIS.
+            (&[("تنظيم الدولة", Kind::Org), ("داعش", Kind::Org)], "داعش"),
+            // Short form of a known organisation.
+            (
+                &[("المرصد السوري", Kind::Org)],
+                "المرصد السوري لحقوق الإنسان",
+            ),
+            // A transliteration variant of a known name (Guterres).
+            (&[("جوتيريش", Kind::Per)], "أنطونيو غوتيريش"),
+            // An unseen person and his surname alone later.
+            (
+                &[("كريم الزعبي", Kind::Per), ("الزعبي", Kind::Per)],
+                "كريم الزعبي",
+            ),
+            // An unseen organisation and its leading words.
+            (
+                &[
+                    ("رابطة الصيادين في اللاذقية", Kind::Org),
+                    ("رابطة الصيادين", Kind::Org),
+                ],
+                "رابطه الصيادين في اللاذقيه",
+            ),
+        ];
+        for (doc, want) in cases {
+            let mentions: Vec<Mention> = doc.iter().map(|(t, k)| mention(t, *k)).collect();
+            for (i, (id, _)) in link(&mentions).iter().enumerate() {
+                assert_eq!(id, want, "{} in {doc:?}", doc[i].0);
+            }
+        }
+    }
+
+    #[test]
+    fn unseen_names_differ() {
+        // Two different unseen people keep two ids, and a common word that
+        // merely shares a skeleton with a short known name is not linked.
+        let m = [
+            mention("كريم الزعبي", Kind::Per),
+            mention("سامر الحلبي", Kind::Per),
+        ];
+        let ids = link(&m);
+        assert_ne!(ids[0].0, ids[1].0);
+        assert_eq!(distance_within("باغوز", "باغاز", 1), 1);
+        assert_eq!(distance_within("حلب", "درعا", 1), 2);
+    }
+}

@@ -1,0 +1,448 @@
+//! Stage 3b, named entities. Input: a text and its tokens (see
+//! [`crate::tokenize`]). Output: mentions of people (PER), organisations
+//! (ORG) and places (LOC), each with its byte span in the text and an id
+//! shared by every mention of the same entity, across documents.
+//!
+//! The pipeline, per sentence: the curated [`gazetteer`] finds known names
+//! and their aliases; the [`model`] (an averaged perceptron trained on
+//! ANERcorp and AQMAR by [`train`], with the gazetteer and trigger words
+//! among its [`features`]) finds names it has never seen; known names win
+//! where the two overlap. Spans then follow `../shared/gold/GUIDELINES.md`:
+//! attached proclitics (و ف ب ل ك) are left out but a written ال stays,
+//! descriptors (مدينة، بلدة، قرية، محافظة، ريف) and titles (الرئيس، الشيخ)
+//! are left out, and generic words alone (التنظيم، القوات) are not names.
+//! Finally [`link`] gives each mention its canonical id.
+//!
+//! Invariants: spans lie on character boundaries, in order, without
+//! overlap; every input (empty, huge, binary, mixed scripts) is safe.
+
+pub mod features;
+pub mod gazetteer;
+pub mod link;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use crate::normalize::{fold, normalize, Fold};
+use crate::tokenize::{split_proclitics, Token, TokenKind};
+use features::{trigger, Trigger};
+use gazetteer::GAZETTEER;
+use model::MODEL;
+
+/// An entity type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Per,
+    Loc,
+    Org,
+}
+
+impl Kind {
+    /// The name used in files and JSON.
+    ///
+    /// ```
+    /// assert_eq!(tabayyun::entities::Kind::Loc.as_str(), "LOC");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Per => "PER",
+            Kind::Loc => "LOC",
+            Kind::Org => "ORG",
+        }
+    }
+
+    /// Parses "PER", "LOC" or "ORG".
+    ///
+    /// ```
+    /// use tabayyun::entities::Kind;
+    /// assert_eq!(Kind::parse("ORG"), Some(Kind::Org));
+    /// assert_eq!(Kind::parse("MISC"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "PER" => Some(Kind::Per),
+            "LOC" => Some(Kind::Loc),
+            "ORG" => Some(Kind::Org),
+            _ => None,
+        }
+    }
+
+    fn from_tag(tag: u8) -> Option<Kind> {
+        match tag {
+            1 | 2 => Some(Kind::Per),
+            3 | 4 => Some(Kind::Loc),
+            5 | 6 => Some(Kind::Org),
+            _ => None,
+        }
+    }
+}
+
+/// One entity mention: a byte span of the text, its type and its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// The canonical form shared by every mention of this entity.
+    pub id: String,
+}
+
+/// Descriptors that precede a place name but are not part of it.
+const PLACE_DESCRIPTORS: [&str; 7] = ["مدينه", "بلده", "قريه", "محافظه", "ريف", "بلدات", "قري"];
+
+/// Words that refer back to a name, or point a direction, but are not a
+/// name when alone.
+const GENERIC: [&str; 24] = [
+    "التنظيم",
+    "القوات",
+    "التحالف",
+    "الحكومه",
+    "الجيش",
+    "النظام",
+    "المعارضه",
+    "الدوله",
+    "المرصد",
+    "الخلافه",
+    "الولايات",
+    "الوكاله",
+    "الحركه",
+    "الجماعه",
+    "المدن",
+    "المنطقه",
+    "شرق",
+    "غرب",
+    "شمال",
+    "جنوب",
+    "الشرقي",
+    "الغربي",
+    "الشمالي",
+    "الجنوبي",
+];
+
+/// Plural nisba endings: "الأوروبيين", "العراقيون" name groups of people
+/// (nationality adjectives), never a person, place or organisation.
+const PLURAL_NISBA: [&str; 2] = ["يون", "يين"];
+
+/// A mention in token indices before it becomes a byte span.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    first: usize,
+    end: usize,
+    skip: usize,
+    kind: Kind,
+    entry: Option<usize>,
+}
+
+/// Folded characters of a mention's first word that are proclitics to
+/// leave out: و ف ب ل ك (and the first ل of لل), but never a written ال
+/// and never letters of a known name ("وليد"). A preposition alone (ب ل
+/// ك ف) is only cut before an article or a long rest: unseen names often
+/// start with those letters (كينو، باغاز), while "و" before a name is
+/// nearly always the conjunction.
+fn proclitic_skip(word: &str) -> usize {
+    if GAZETTEER.is_known_word(word) {
+        return 0;
+    }
+    let (pre, rest) = split_proclitics(word);
+    let n = pre.chars().count();
+    if pre.ends_with("ال") {
+        n - 2
+    } else if pre.ends_with("لل") {
+        n - 1
+    } else if pre.starts_with('و') || rest.chars().count() >= 5 {
+        n
+    } else {
+        0
+    }
+}
+
+/// Sentence ranges of token indices: a sentence ends after . ? ! or
+/// before a line break.
+fn sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let newline_before = i > start
+            && tokens
+                .get(i - 1)
+                .and_then(|p| text.get(p.end..t.start))
+                .is_some_and(|gap| gap.contains('\n'));
+        if newline_before {
+            out.push((start, i));
+            start = i;
+        }
+        if t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "." | "?" | "!") {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push((start, tokens.len()));
+    }
+    out
+}
+
+/// Mentions the model tagged, in token indices of the sentence.
+fn model_candidates(tags: &[u8]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        let Some(kind) = Kind::from_tag(t) else {
+            continue;
+        };
+        let continues =
+            t.is_multiple_of(2) && out.last().is_some_and(|c| c.end == i && c.kind == kind);
+        match out.last_mut() {
+            Some(c) if continues => c.end = i + 1,
+            _ => out.push(Candidate {
+                first: i,
+                end: i + 1,
+                skip: 0,
+                kind,
+                entry: None,
+            }),
+        }
+    }
+    out
+}
+
+/// Applies the span rules to a model mention: stops at punctuation, drops
+/// leading descriptors and titles and generic words alone, and leaves out
+/// the first word's proclitics. None when nothing of a name is left.
+fn shape_candidate(mut c: Candidate, words: &[&str], kinds: &[TokenKind]) -> Option<Candidate> {
+    if let Some(p) = (c.first..c.end).find(|&i| kinds.get(i) != Some(&TokenKind::Word)) {
+        // A name is words; a number or quote mark ends it.
+        if p == c.first {
+            return None;
+        }
+        c.end = p;
+    }
+    while c.end - c.first > 1 {
+        let w = words.get(c.first).copied().unwrap_or("");
+        let rest = split_proclitics(w).1;
+        let is_descriptor = c.kind == Kind::Loc
+            && (PLACE_DESCRIPTORS.contains(&w) || PLACE_DESCRIPTORS.contains(&rest));
+        let is_title = c.kind == Kind::Per && trigger(w) == Some(Trigger::Title);
+        if !(is_descriptor || is_title) {
+            break;
+        }
+        c.first += 1;
+    }
+    let first = words.get(c.first).copied().unwrap_or("");
+    c.skip = proclitic_skip(first);
+    if c.end - c.first == 1 {
+        let bare: String = first.chars().skip(c.skip).collect();
+        if GENERIC.contains(&bare.as_str())
+            || bare.chars().count() < 3
+            || PLURAL_NISBA.iter().any(|s| bare.ends_with(s))
+        {
+            return None;
+        }
+    }
+    Some(c)
+}
+
+/// The mentions of one sentence: gazetteer matches, then the model's
+/// mentions that overlap none of them.
+fn sentence_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = GAZETTEER
+        .find(words)
+        .into_iter()
+        .filter_map(|m| {
+            let kind = GAZETTEER.entries.get(m.entry)?.kind;
+            Some(Candidate {
+                first: m.first,
+                end: m.first + m.len,
+                skip: m.skip,
+                kind,
+                entry: Some(m.entry),
+            })
+        })
+        .collect();
+    let known = found.len();
+    for c in model_candidates(&MODEL.tag(words)) {
+        let overlaps = found
+            .iter()
+            .take(known)
+            .any(|k| k.first < c.end && c.first < k.end);
+        if overlaps {
+            continue;
+        }
+        if let Some(c) = shape_candidate(c, words, kinds) {
+            found.push(c);
+        }
+    }
+    found.sort_by_key(|c| c.first);
+    found
+}
+
+/// The byte offset in `text` of the `skip`-th folded character of a token.
+fn skip_chars(text: &str, token: &Token, skip: usize) -> usize {
+    if skip == 0 {
+        return token.start;
+    }
+    let mut seen = 0;
+    for (i, c) in text
+        .get(token.start..token.end)
+        .unwrap_or("")
+        .char_indices()
+    {
+        if matches!(fold(c), Fold::Drop) {
+            continue;
+        }
+        if seen == skip {
+            return token.start + i;
+        }
+        seen += 1;
+    }
+    token.start
+}
+
+/// Adds the later mentions of a person by surname alone: once "مصطفى
+/// بالي" is found, a bare "بالي" elsewhere in the text is him too (the
+/// model cannot know an unseen surname alone is a name). Candidates are in
+/// token indices of the whole text.
+fn add_surnames(tokens: &[Token], found: &mut Vec<Candidate>) {
+    let surnames: Vec<&str> = found
+        .iter()
+        .filter(|c| c.kind == Kind::Per && c.end - c.first >= 2)
+        .filter_map(|c| tokens.get(c.end - 1).map(|t| t.norm.as_str()))
+        .filter(|w| w.chars().count() >= 3 && !GAZETTEER.is_given_name(w))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; tokens.len()];
+    for c in found.iter() {
+        for slot in covered.iter_mut().take(c.end).skip(c.first) {
+            *slot = true;
+        }
+    }
+    let mut added = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if covered.get(i).copied().unwrap_or(true) || t.kind != TokenKind::Word {
+            continue;
+        }
+        let skip = if surnames.contains(&t.norm.as_str()) {
+            0
+        } else {
+            let (pre, rest) = split_proclitics(&t.norm);
+            if pre.is_empty() || !surnames.contains(&rest) {
+                continue;
+            }
+            pre.chars().count()
+        };
+        added.push(Candidate {
+            first: i,
+            end: i + 1,
+            skip,
+            kind: Kind::Per,
+            entry: None,
+        });
+    }
+    found.extend(added);
+    found.sort_by_key(|c| c.first);
+}
+
+/// Finds and links the entities of a text.
+///
+/// ```
+/// use tabayyun::entities::{recognize, Kind};
+/// let text = "وقال المتحدث مصطفى بالي إن القتال مستمر في الباغوز.";
+/// let e = recognize(text, &tabayyun::tokenize::tokenize(text));
+/// let found: Vec<_> = e.iter().map(|e| (&text[e.start..e.end], e.kind)).collect();
+/// assert!(found.contains(&("مصطفى بالي", Kind::Per)));
+/// assert!(found.contains(&("الباغوز", Kind::Loc)));
+/// ```
+pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Entity> {
+    let mut found: Vec<Candidate> = Vec::new();
+    for (s, e) in sentences(text, tokens) {
+        let Some(sentence) = tokens.get(s..e) else {
+            continue;
+        };
+        let words: Vec<&str> = sentence.iter().map(|t| t.norm.as_str()).collect();
+        let kinds: Vec<TokenKind> = sentence.iter().map(|t| t.kind).collect();
+        found.extend(
+            sentence_candidates(&words, &kinds)
+                .into_iter()
+                .map(|c| Candidate {
+                    first: c.first + s,
+                    end: c.end + s,
+                    ..c
+                }),
+        );
+    }
+    add_surnames(tokens, &mut found);
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    let mut mentions: Vec<link::Mention> = Vec::with_capacity(found.len());
+    for c in found {
+        let (Some(first), Some(last), Some(covered)) = (
+            tokens.get(c.first),
+            tokens.get(c.end - 1),
+            tokens.get(c.first..c.end),
+        ) else {
+            continue;
+        };
+        let mut words: Vec<String> = covered.iter().map(|t| t.norm.clone()).collect();
+        if let Some(w) = words.first_mut() {
+            *w = w.chars().skip(c.skip).collect();
+        }
+        spans.push((skip_chars(text, first, c.skip), last.end));
+        mentions.push(link::Mention {
+            words,
+            kind: c.kind,
+            entry: c.entry,
+        });
+    }
+    link::link(&mentions)
+        .into_iter()
+        .zip(spans)
+        .map(|((id, kind), (start, end))| Entity {
+            start,
+            end,
+            kind,
+            id,
+        })
+        .collect()
+}
+
+/// Tags CoNLL tokens as written (clitics attached, as in ANERcorp): one
+/// BIO tag per token over PER, LOC and ORG, gazetteer names over the
+/// model's guesses.
+///
+/// ```
+/// use tabayyun::entities::tag_tokens;
+/// assert_eq!(tag_tokens(&["زار", "بغداد", "أمس"]), ["O", "B-LOC", "O"]);
+/// ```
+pub fn tag_tokens(tokens: &[&str]) -> Vec<&'static str> {
+    let norms: Vec<String> = tokens.iter().map(|t| normalize(t)).collect();
+    let words: Vec<&str> = norms.iter().map(String::as_str).collect();
+    let mut tags = MODEL.tag(&words);
+    for m in GAZETTEER.find(&words) {
+        let Some(kind) = GAZETTEER.entries.get(m.entry).map(|e| e.kind) else {
+            continue;
+        };
+        let b = match kind {
+            Kind::Per => 1,
+            Kind::Loc => 3,
+            Kind::Org => 5,
+        };
+        for (k, t) in tags.iter_mut().skip(m.first).take(m.len).enumerate() {
+            *t = if k == 0 { b } else { b + 1 };
+        }
+    }
+    // An I- whose mention the gazetteer cut off opens its own mention.
+    for i in 1..tags.len() {
+        let (prev, t) = (tags[i - 1], tags[i]);
+        if !model::allowed(prev, t) {
+            tags[i] = t - 1;
+        }
+    }
+    if let Some(t) = tags.first_mut() {
+        if !model::allowed(0, *t) {
+            *t -= 1;
+        }
+    }
+    tags.iter()
+        .map(|&t| model::TAG_NAMES.get(usize::from(t)).copied().unwrap_or("O"))
+        .collect()
+}

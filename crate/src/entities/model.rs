@@ -1,0 +1,239 @@
+//! Entities, the sequence model: an averaged perceptron over hashed
+//! features (see [`super::features`]), decoded greedily left to right with
+//! the previous tags as features and BIO transitions enforced. Input: the
+//! folded words of one sentence. Output: one BIO tag per word over PER, LOC
+//! and ORG.
+//!
+//! The weights are `crate/data/ner/model.bin`, written by
+//! `tabayyun train-ner` (see [`super::train`]). Format, little-endian:
+//! the magic `TBYNER01`, `u32` table bits `b`, `u32` row count `n`, then `n`
+//! rows, each a LEB128 varint of the gap from the previous row's bucket
+//! (the first from 0) followed by [`TAGS`] `i16` weights. Buckets not listed
+//! weigh zero. A feature hash `h` lands in bucket `h >> (64 - b)`.
+//!
+//! Invariants: a corrupt or missing weight file gives a model that tags
+//! every word O (recognition then rests on the gazetteer) rather than a
+//! panic; decoding never emits I-X after anything but B-X or I-X.
+
+use super::features::{sentence_features, tag_features};
+use std::sync::LazyLock;
+
+/// The tags, in weight-column order: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG,
+/// I-ORG.
+pub const TAGS: usize = 7;
+
+/// Tag names in column order.
+pub const TAG_NAMES: [&str; TAGS] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
+
+/// The magic bytes that open a weight file.
+pub const MAGIC: &[u8; 8] = b"TBYNER01";
+
+/// Whether tag `next` may follow tag `prev` in BIO.
+///
+/// ```
+/// use tabayyun::entities::model::allowed;
+/// assert!(allowed(1, 2)); // B-PER → I-PER
+/// assert!(!allowed(0, 2)); // O → I-PER
+/// assert!(!allowed(3, 2)); // B-LOC → I-PER
+/// ```
+pub fn allowed(prev: u8, next: u8) -> bool {
+    // I tags are even and non-zero; their B is one less.
+    next == 0 || !next.is_multiple_of(2) || prev == next || prev + 1 == next
+}
+
+/// Dense weights: `2^bits` rows of [`TAGS`] columns.
+pub struct Model {
+    bits: u32,
+    weights: Vec<[i16; TAGS]>,
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at + 4)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut v: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+impl Model {
+    /// A model whose every weight is zero: it tags everything O.
+    pub fn empty(bits: u32) -> Model {
+        Model {
+            bits,
+            weights: vec![[0; TAGS]; 1 << bits],
+        }
+    }
+
+    /// Reads a weight file (format in the module doc).
+    ///
+    /// ```
+    /// use tabayyun::entities::model::Model;
+    /// assert!(Model::from_bytes(b"not a model").is_none());
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        if bytes.get(..8)? != MAGIC {
+            return None;
+        }
+        let bits = read_u32(bytes, 8)?;
+        if !(8..=24).contains(&bits) {
+            return None;
+        }
+        let rows = read_u32(bytes, 12)? as usize;
+        let mut model = Model::empty(bits);
+        let mut at = 16;
+        let mut bucket: u64 = 0;
+        for _ in 0..rows {
+            bucket = bucket.checked_add(read_varint(bytes, &mut at)?)?;
+            let row = model.weights.get_mut(usize::try_from(bucket).ok()?)?;
+            for w in row.iter_mut() {
+                let b = bytes.get(at..at + 2)?;
+                *w = i16::from_le_bytes([b[0], b[1]]);
+                at += 2;
+            }
+        }
+        Some(model)
+    }
+
+    /// Writes the weight file of a quantized table (rows that are all zero
+    /// are left out).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut rows = Vec::new();
+        let mut last = 0usize;
+        let mut count = 0u32;
+        for (bucket, row) in self.weights.iter().enumerate() {
+            if row.iter().all(|&w| w == 0) {
+                continue;
+            }
+            let mut gap = (bucket - last) as u64;
+            loop {
+                let b = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    rows.push(b);
+                    break;
+                }
+                rows.push(b | 0x80);
+            }
+            for w in row {
+                rows.extend_from_slice(&w.to_le_bytes());
+            }
+            last = bucket;
+            count += 1;
+        }
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&count.to_le_bytes());
+        out.extend_from_slice(&rows);
+        out
+    }
+
+    /// Builds a model from trained weights.
+    pub fn from_weights(bits: u32, weights: Vec<[i16; TAGS]>) -> Model {
+        Model { bits, weights }
+    }
+
+    /// The bucket of a feature hash.
+    pub fn bucket(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    fn add(&self, scores: &mut [i32; TAGS], h: u64) {
+        if let Some(row) = self.weights.get(self.bucket(h)) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += i32::from(*w);
+            }
+        }
+    }
+
+    /// Tags a sentence of folded words.
+    ///
+    /// ```
+    /// use tabayyun::entities::model::{MODEL, TAG_NAMES};
+    /// let tags = MODEL.tag(&["وصل", "الي", "دمشق"]);
+    /// assert_eq!(TAG_NAMES[tags[2] as usize], "B-LOC");
+    /// ```
+    pub fn tag(&self, words: &[&str]) -> Vec<u8> {
+        let features = sentence_features(words);
+        let mut tags: Vec<u8> = Vec::with_capacity(words.len());
+        for (i, feats) in features.iter().enumerate() {
+            let mut scores = [0i32; TAGS];
+            for &h in feats {
+                self.add(&mut scores, h);
+            }
+            let prev = i.checked_sub(1).and_then(|j| tags.get(j)).copied();
+            let prev2 = i.checked_sub(2).and_then(|j| tags.get(j)).copied();
+            let word = words.get(i).copied().unwrap_or("");
+            for h in tag_features(prev.unwrap_or(0), prev2.unwrap_or(0), word) {
+                self.add(&mut scores, h);
+            }
+            tags.push(best_allowed(&scores, prev.unwrap_or(0)));
+        }
+        tags
+    }
+}
+
+/// The highest-scoring tag that may follow `prev` (ties go to the lower
+/// tag, so O wins a tie).
+pub fn best_allowed(scores: &[i32; TAGS], prev: u8) -> u8 {
+    let mut best = 0u8;
+    let mut best_score = i32::MIN;
+    for (t, &s) in scores.iter().enumerate() {
+        let t = t as u8;
+        if allowed(prev, t) && s > best_score {
+            best = t;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// The shipped model.
+pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::from_bytes(include_bytes!("../../data/ner/model.bin")).unwrap_or_else(|| Model::empty(8))
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_round_trip() {
+        let mut weights = vec![[0i16; TAGS]; 1 << 8];
+        weights[3] = [1, -2, 3, -4, 5, -6, 7];
+        weights[200] = [i16::MAX, i16::MIN, 0, 0, 0, 0, 1];
+        let m = Model::from_weights(8, weights.clone());
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.weights, weights);
+        // Truncated files are rejected, not read past their end.
+        let bytes = m.to_bytes();
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+    }
+
+    #[test]
+    fn shipped_model_loads() {
+        let m = Model::from_bytes(include_bytes!("../../data/ner/model.bin"));
+        assert!(m.is_some_and(|m| m.weights.iter().any(|r| r.iter().any(|&w| w != 0))));
+    }
+
+    #[test]
+    fn decoding_keeps_bio() {
+        let words = ["قال", "المتحدث", "باسم", "قوات", "سوريا", "الديمقراطيه"];
+        let tags = MODEL.tag(&words);
+        for pair in tags.windows(2) {
+            assert!(allowed(pair[0], pair[1]), "{tags:?}");
+        }
+        if let Some(&first) = tags.first() {
+            assert!(allowed(0, first));
+        }
+    }
+}

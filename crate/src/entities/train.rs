@@ -1,0 +1,405 @@
+//! Entities, training (native only, never in the wasm). Input: CoNLL
+//! corpora (`token TAG` per line, blank line between sentences): ANERcorp
+//! (tags B-/I- PERS, LOC, ORG, MISC) and AQMAR (PER, LOC, ORG, MIS*).
+//! Output: the averaged-perceptron weights in the format of
+//! [`super::model`], and the development split's scores.
+//!
+//! Rerun with one command from the repository root:
+//! `cargo run --release --bin tabayyun -- train-ner --data ../shared/data/ner --out crate/data/ner/model.bin`.
+//!
+//! Invariants: the development split (the last tenth of ANERcorp's
+//! sentences) is never trained on; MISC/MIS* become O (the product has no
+//! such type); an I- tag after anything but its own type becomes B-;
+//! training is deterministic (fixed shuffle seed), so a rerun rewrites the
+//! same file.
+
+use super::features::{sentence_features, tag_features};
+use super::model::{best_allowed, Model, TAGS, TAG_NAMES};
+use crate::normalize::normalize;
+use crate::Error;
+use std::path::Path;
+
+/// One tagged sentence: words as written and tag indices ([`TAG_NAMES`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub words: Vec<String>,
+    pub tags: Vec<u8>,
+}
+
+/// The tag index of a corpus tag, folding the corpora's type names onto
+/// PER, LOC, ORG (anything else is O).
+///
+/// ```
+/// use tabayyun::entities::train::tag_index;
+/// assert_eq!(tag_index("B-PERS"), 1);
+/// assert_eq!(tag_index("I-ORG"), 6);
+/// assert_eq!(tag_index("B-MIS1"), 0);
+/// ```
+pub fn tag_index(tag: &str) -> u8 {
+    let (bio, kind) = match tag.split_once('-') {
+        Some((b @ ("B" | "I"), k)) => (b, k),
+        _ => return 0,
+    };
+    let base = match kind {
+        "PER" | "PERS" => 1,
+        "LOC" => 3,
+        "ORG" => 5,
+        _ => return 0,
+    };
+    if bio == "B" {
+        base
+    } else {
+        base + 1
+    }
+}
+
+/// Parses CoNLL text into sentences; lines that are not `token TAG` are
+/// skipped (AQMAR has a few), and broken I- tags are repaired to B-.
+///
+/// ```
+/// use tabayyun::entities::train::parse_conll;
+/// let s = parse_conll("قال O\nبالي B-PERS\n\nفي O\nI-LOC\n");
+/// assert_eq!(s.len(), 2);
+/// assert_eq!(s[0].tags, [0, 1]);
+/// ```
+pub fn parse_conll(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut cur = Sentence {
+        words: Vec::new(),
+        tags: Vec::new(),
+    };
+    for line in text.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() {
+            if !cur.words.is_empty() {
+                out.push(std::mem::replace(
+                    &mut cur,
+                    Sentence {
+                        words: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                ));
+            }
+            continue;
+        }
+        let [word, tag] = cols[..] else { continue };
+        let mut t = tag_index(tag);
+        let prev = cur.tags.last().copied().unwrap_or(0);
+        if t != 0 && t.is_multiple_of(2) && prev != t && prev + 1 != t {
+            t -= 1;
+        }
+        cur.words.push(word.to_string());
+        cur.tags.push(t);
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The corpora split: (train, dev). Dev is the last tenth of ANERcorp.
+pub fn load_split(dir: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>), Error> {
+    let read = |name: &str| {
+        let p = dir.join(name);
+        std::fs::read_to_string(&p)
+            .map_err(|e| Error::InvalidInput(format!("{}: {e}", p.display())))
+    };
+    let mut anercorp = parse_conll(&read("anercorp-train.conll")?);
+    let dev = anercorp.split_off(anercorp.len() - anercorp.len() / 10);
+    let mut train = anercorp;
+    train.extend(parse_conll(&read("aqmar.conll")?));
+    Ok((train, dev))
+}
+
+/// Per-type and overall entity-level scores (exact span and type, as
+/// conlleval counts them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpanCounts {
+    /// (true positives, predicted, gold) for PER, LOC, ORG.
+    pub by_type: [(usize, usize, usize); 3],
+}
+
+fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let continues = t != 0 && t.is_multiple_of(2) && open.is_some_and(|(_, k)| k + 1 == t);
+        if continues {
+            continue;
+        }
+        if let Some((s, k)) = open.take() {
+            out.push((s, i, k));
+        }
+        if t != 0 {
+            // A stray I- opens a mention, as conlleval reads it.
+            open = Some((i, if t.is_multiple_of(2) { t - 1 } else { t }));
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s, tags.len(), k));
+    }
+    out
+}
+
+impl SpanCounts {
+    /// Adds one sentence's gold and predicted tags.
+    pub fn add(&mut self, gold: &[u8], pred: &[u8]) {
+        let g = spans(gold);
+        let p = spans(pred);
+        for &(_, _, k) in &g {
+            self.slot(k).2 += 1;
+        }
+        for span in &p {
+            self.slot(span.2).1 += 1;
+            if g.contains(span) {
+                self.slot(span.2).0 += 1;
+            }
+        }
+    }
+
+    fn slot(&mut self, b_tag: u8) -> &mut (usize, usize, usize) {
+        let i = usize::from(b_tag / 2).min(2);
+        &mut self.by_type[i]
+    }
+
+    /// A printable report: one line per type and the micro average.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        let mut all = (0, 0, 0);
+        for (name, &(tp, pred, gold)) in ["PER", "LOC", "ORG"].iter().zip(&self.by_type) {
+            let p = crate::eval::Prf::from_counts(tp, pred, tp, gold);
+            out.push_str(&format!("  {name:<4} {p}  (gold {gold})\n"));
+            all = (all.0 + tp, all.1 + pred, all.2 + gold);
+        }
+        let p = crate::eval::Prf::from_counts(all.0, all.1, all.0, all.2);
+        out.push_str(&format!("  all  {p}  (gold {})\n", all.2));
+        out
+    }
+}
+
+/// Averaged-perceptron training state over a `2^bits` hashed table.
+struct Trainer {
+    bits: u32,
+    weights: Vec<[i32; TAGS]>,
+    totals: Vec<[i64; TAGS]>,
+    stamps: Vec<[u32; TAGS]>,
+    step: u32,
+}
+
+impl Trainer {
+    fn bucket(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    fn update(&mut self, b: usize, tag: usize, delta: i32) {
+        let (Some(w), Some(t), Some(s)) = (
+            self.weights.get_mut(b),
+            self.totals.get_mut(b),
+            self.stamps.get_mut(b),
+        ) else {
+            return;
+        };
+        t[tag] += i64::from(self.step - s[tag]) * i64::from(w[tag]);
+        s[tag] = self.step;
+        w[tag] += delta;
+    }
+
+    fn averaged(&mut self) -> Vec<[f64; TAGS]> {
+        let step = self.step;
+        (0..self.weights.len())
+            .map(|b| {
+                let mut row = [0f64; TAGS];
+                for (t, r) in row.iter_mut().enumerate() {
+                    let total = self.totals[b][t]
+                        + i64::from(step - self.stamps[b][t]) * i64::from(self.weights[b][t]);
+                    *r = total as f64 / f64::from(step.max(1));
+                }
+                row
+            })
+            .collect()
+    }
+}
+
+/// Trains on `train` for `epochs` passes; returns the quantized model.
+/// Weights whose magnitude is below `prune` of the largest become zero, to
+/// keep the shipped file small.
+pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64) -> Model {
+    let mut tr = Trainer {
+        bits,
+        weights: vec![[0; TAGS]; 1 << bits],
+        totals: vec![[0; TAGS]; 1 << bits],
+        stamps: vec![[0; TAGS]; 1 << bits],
+        step: 0,
+    };
+    // Per sentence: folded words, static feature buckets per word, gold tags.
+    type Prepared<'a> = (Vec<String>, Vec<Vec<usize>>, &'a [u8]);
+    let prepared: Vec<Prepared> = train
+        .iter()
+        .map(|s| {
+            let norms: Vec<String> = s.words.iter().map(|w| normalize(w)).collect();
+            let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
+            let feats = sentence_features(&refs)
+                .into_iter()
+                .map(|f| f.into_iter().map(|h| tr.bucket(h)).collect())
+                .collect();
+            (norms, feats, s.tags.as_slice())
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for epoch in 0..epochs {
+        // Fisher-Yates with a fixed xorshift seed: deterministic reruns.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let mut errors = 0usize;
+        let mut tokens = 0usize;
+        for &k in &order {
+            let (norms, feats, gold) = &prepared[k];
+            let mut pred: Vec<u8> = Vec::with_capacity(norms.len());
+            for (i, f) in feats.iter().enumerate() {
+                tr.step += 1;
+                let prev = if i > 0 { pred[i - 1] } else { 0 };
+                let prev2 = if i > 1 { pred[i - 2] } else { 0 };
+                let mut all: Vec<usize> = f.clone();
+                all.extend(
+                    tag_features(prev, prev2, &norms[i])
+                        .iter()
+                        .map(|&h| tr.bucket(h)),
+                );
+                let mut scores = [0i32; TAGS];
+                for &b in &all {
+                    for (s, w) in scores.iter_mut().zip(&tr.weights[b]) {
+                        *s += *w;
+                    }
+                }
+                let guess = best_allowed(&scores, prev);
+                let truth = gold[i];
+                if guess != truth {
+                    errors += 1;
+                    for &b in &all {
+                        tr.update(b, usize::from(truth), 1);
+                        tr.update(b, usize::from(guess), -1);
+                    }
+                }
+                tokens += 1;
+                pred.push(guess);
+            }
+        }
+        eprintln!(
+            "epoch {}: {errors} errors in {tokens} tokens ({:.2}%)",
+            epoch + 1,
+            100.0 * errors as f64 / tokens.max(1) as f64
+        );
+    }
+    let avg = tr.averaged();
+    let max = avg
+        .iter()
+        .flat_map(|r| r.iter())
+        .fold(0f64, |m, &w| m.max(w.abs()));
+    let scale = if max > 0.0 { 32767.0 / max } else { 0.0 };
+    let cut = prune * max;
+    let weights = avg
+        .iter()
+        .map(|row| {
+            let mut q = [0i16; TAGS];
+            for (o, &w) in q.iter_mut().zip(row) {
+                if w.abs() >= cut {
+                    *o = (w * scale).round() as i16;
+                }
+            }
+            q
+        })
+        .collect();
+    Model::from_weights(bits, weights)
+}
+
+/// What `tabayyun train-ner` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Folder with `anercorp-train.conll` and `aqmar.conll`.
+    pub data: std::path::PathBuf,
+    /// Where the weight file goes.
+    pub out: std::path::PathBuf,
+    /// Hash table size, as a power of two.
+    pub bits: u32,
+    pub epochs: usize,
+    /// Weights below this share of the largest are dropped.
+    pub prune: f64,
+}
+
+/// Trains, writes the weights and returns a report: the data sizes, the
+/// file size, and the model's own scores (without the gazetteer override
+/// of `ner-conll`) on the development split.
+pub fn run(options: &Options) -> Result<String, Error> {
+    let (train_set, dev) = load_split(&options.data)?;
+    let model = train(&train_set, options.bits, options.epochs, options.prune);
+    let bytes = model.to_bytes();
+    std::fs::write(&options.out, &bytes)
+        .map_err(|e| Error::InvalidInput(format!("{}: {e}", options.out.display())))?;
+    let mut counts = SpanCounts::default();
+    for s in &dev {
+        let norms: Vec<String> = s.words.iter().map(|w| normalize(w)).collect();
+        let words: Vec<&str> = norms.iter().map(String::as_str).collect();
+        counts.add(&s.tags, &model.tag(&words));
+    }
+    Ok(format!(
+        "trained on {} sentences ({} tokens), {} epochs, 2^{} buckets; wrote {} ({} bytes)\n\
+         model alone on the dev split ({} sentences):\n{}",
+        train_set.len(),
+        train_set.iter().map(|s| s.words.len()).sum::<usize>(),
+        options.epochs,
+        options.bits,
+        options.out.display(),
+        bytes.len(),
+        dev.len(),
+        counts.report()
+    ))
+}
+
+/// The tag names of a sentence's tags, for printing.
+pub fn tag_names(tags: &[u8]) -> Vec<&'static str> {
+    tags.iter()
+        .map(|&t| TAG_NAMES.get(usize::from(t)).copied().unwrap_or("O"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_repairs() {
+        // "Mustafa Bali said in Baghuz" with a stray I-LOC after O.
+        let s = parse_conll("قال O\nمصطفى B-PERS\nبالي I-PERS\nفي O\nباغوز I-LOC\nشيء B-MISC\n");
+        assert_eq!(s[0].tags, [0, 1, 2, 0, 3, 0]);
+    }
+
+    #[test]
+    fn span_counts() {
+        let mut c = SpanCounts::default();
+        // gold: PER [1,3), LOC [4,5); predicted: PER [1,2) (wrong span), LOC [4,5).
+        c.add(&[0, 1, 2, 0, 3], &[0, 1, 0, 0, 3]);
+        assert_eq!(c.by_type[0], (0, 1, 1));
+        assert_eq!(c.by_type[1], (1, 1, 1));
+    }
+
+    #[test]
+    fn learns_a_toy_corpus() {
+        // "X said in Y": the model must learn that a word after "في" at
+        // the end is a place and one before "قال" is a person.
+        let mut data = Vec::new();
+        for (p, l) in [("زيد", "حمص"), ("عمرو", "حلب"), ("سعاد", "درعا")] {
+            data.push(Sentence {
+                words: vec![p.into(), "قال".into(), "في".into(), l.into()],
+                tags: vec![1, 0, 0, 3],
+            });
+        }
+        let data: Vec<Sentence> = data.iter().cycle().take(15).cloned().collect();
+        let m = train(&data, 12, 5, 0.0);
+        assert_eq!(m.tag(&["نزار", "قال", "في", "ادلب"]), [1, 0, 0, 3]);
+    }
+}
