@@ -1,6 +1,7 @@
 //! Tabayyun's core: reads Arabic news text and finds what a careful reader
 //! compares across outlets. The pipeline, one module per stage:
-//! `normalize → tokenize → numbers (and entities) → analyze`.
+//! `normalize → tokenize → numbers, entities → analyze → passages →
+//! library (index, matching, events, claims)`.
 //! Nothing here knows about browsers; `bindings` is the only module that
 //! speaks wasm-bindgen.
 
@@ -8,6 +9,8 @@ pub mod analyze;
 pub mod bindings;
 pub mod entities;
 pub mod error;
+/// Scoring against gold files and model training read files: CLI only.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod library;
 pub mod normalize;
