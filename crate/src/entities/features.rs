@@ -112,8 +112,12 @@ pub fn trigger(word: &str) -> Option<Trigger> {
     }
     let (pre, rest) = split_proclitics(word);
     if pre.ends_with("ال") {
-        // والشيخ is و + الشيخ: the article belongs to the trigger.
-        TRIGGERS.get(&format!("ال{rest}")).copied()
+        // والشيخ is و + الشيخ: the article belongs to the trigger; التحالف
+        // is the trigger تحالف with its article.
+        TRIGGERS
+            .get(&format!("ال{rest}"))
+            .or_else(|| TRIGGERS.get(rest))
+            .copied()
     } else {
         TRIGGERS.get(rest).copied()
     }
@@ -304,6 +308,12 @@ pub fn sentence_features(words: &[&str]) -> Vec<Vec<u64>> {
                 hash(30, &[trig(i - 1), shape(w0)]),
                 hash(31, &[has_article, suffix(w0, 1)]),
                 hash(32, &[stem, word(i - 1)]),
+                hash(33, &[prefix(r0, 4)]),
+                hash(34, &[suffix(w0, 4)]),
+                hash(35, &[word(i - 1), word(i + 1)]),
+                hash(36, &[light_stem(word(i - 1))]),
+                hash(37, &[light_stem(word(i + 1))]),
+                hash(38, &[trig(i - 1), gtag(i)]),
             ]
         })
         .collect()

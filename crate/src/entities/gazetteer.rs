@@ -186,13 +186,15 @@ impl Gazetteer {
             let (pre, rest) = split_proclitics(word);
             if !pre.is_empty() {
                 let pre_chars = pre.chars().count();
-                try_first(rest, pre_chars);
-                // بالعراق → ب + العراق; للعراق keeps the surviving ل of its article.
+                // بالعراق → ب + العراق; للعراق keeps the surviving ل of its
+                // article. Tried first: a written ال stays in the span when
+                // the list has the name both with and without it (الباغوز).
                 if pre.ends_with("ال") {
                     try_first(&format!("ال{rest}"), pre_chars - 2);
                 } else if pre.ends_with("لل") {
                     try_first(&format!("ال{rest}"), pre_chars - 1);
                 }
+                try_first(rest, pre_chars);
             }
         }
         best.map(|(_, m)| m)

@@ -143,7 +143,11 @@ fn variant_of_known(name: &str, kind: Kind) -> Option<usize> {
     if let Some(&i) = GAZETTEER.by_surface.get(name) {
         return Some(i);
     }
-    if let Some(Some(i)) = BY_SKELETON.get(&skeleton(name)) {
+    let same_kind = |i: &usize| GAZETTEER.entries.get(*i).is_some_and(|e| e.kind == kind);
+    if let Some(Some(i)) = BY_SKELETON
+        .get(&skeleton(name))
+        .filter(|i| i.is_some_and(|i| same_kind(&i)))
+    {
         // The skeleton drops vowels; a spelling variant keeps about as
         // many letters (باغاز ~ باغوز), an unrelated word need not
         // (المدن is not الميادين).

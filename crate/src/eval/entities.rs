@@ -17,8 +17,8 @@
 
 use super::{load_seeds, read_jsonl, seeds_dir_for, Prf};
 use crate::analyze::EntityMention;
-use crate::entities::tag_tokens;
-use crate::entities::train::{load_split, SpanCounts};
+use crate::entities::tag_sentences;
+use crate::entities::train::{load_split, tag_index, SpanCounts};
 use crate::Error;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -178,17 +178,16 @@ pub fn evaluate(gold_dir: &Path, errors: bool) -> Result<String, Error> {
 /// development split of the NER corpora (the last tenth of ANERcorp,
 /// never trained on), per type, exact span and type.
 pub fn evaluate_dev(data_dir: &Path) -> Result<String, Error> {
-    let (_, dev) = load_split(data_dir)?;
+    let (_, dev) = load_split(data_dir, false)?;
     let mut counts = SpanCounts::default();
-    let mut tokens = 0;
-    for s in &dev {
-        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let pred: Vec<u8> = tag_tokens(&words)
-            .iter()
-            .map(|t| crate::entities::train::tag_index(t))
-            .collect();
+    let sentences: Vec<Vec<&str>> = dev
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    for (s, pred) in dev.iter().zip(tag_sentences(&sentences)) {
+        let pred: Vec<u8> = pred.iter().map(|t| tag_index(t)).collect();
         counts.add(&s.tags, &pred);
-        tokens += words.len();
     }
     Ok(format!(
         "ner-conll on the ANERcorp dev split ({} sentences, {tokens} tokens)\n{}",
