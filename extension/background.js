@@ -3,13 +3,14 @@
 // in one switch.
 //
 // Chromium may evict this worker at any time (after ~30 s idle): nothing
-// here may rely on memory surviving between messages. The engine and the
-// database reopen lazily on the first message after a restart; listeners
+// here may rely on memory surviving between messages. The engine, the
+// database and the engine's library reopen lazily on the first message after a restart; listeners
 // are registered at top level so a message that wakes the worker finds them.
 
 import './lib/messages.js';
-import { analyze, version } from './lib/engine.js';
+import { analyze, version, createLibrary } from './lib/engine.js';
 import * as store from './lib/library-store.js';
+import { compareArticle, matchPassages } from './lib/compare-model.js';
 
 const MSG = globalThis.Tabayyun.messages;
 
@@ -20,6 +21,89 @@ function library() {
     throw err;
   });
   return dbOpening;
+}
+
+// The engine's view of the library (passages, index, events, claims) is
+// rebuilt from IndexedDB whenever the worker starts: it is derived data,
+// and rebuilding is quick next to a reader's pace of saving.
+let engineLib = null;
+function engineLibrary() {
+  engineLib ??= (async () => {
+    const lib = await createLibrary();
+    for (const a of await store.listArticles(await library())) lib.add(toEngine(a));
+    return lib;
+  })().catch((err) => {
+    engineLib = null;
+    throw err;
+  });
+  return engineLib;
+}
+
+const toEngine = (a) => ({
+  id: a.id,
+  text: a.text,
+  url: a.url,
+  outlet: a.outlet,
+  title: a.title,
+  date: a.date,
+  savedAt: a.savedAt,
+});
+
+// Saves in IndexedDB (exact duplicates by text or URL are caught there),
+// then in the engine, which also recognizes near-identical texts.
+async function saveArticle(input) {
+  const db = await library();
+  const saved = await store.saveArticle(db, input);
+  if (saved.status !== 'saved') return saved;
+  const lib = await engineLibrary();
+  const out = lib.add(toEngine(saved.article));
+  if (out?.added) return saved;
+  await store.deleteArticle(db, saved.article.id);
+  lib.remove(saved.article.id);
+  if (out?.duplicate) return { status: 'duplicate', article: await store.getArticle(db, out.duplicate.of) };
+  return { status: 'error', error: out?.error ?? { code: 'invalid_input', message: 'not added' } };
+}
+
+// The saved article a page is (same URL, or same text), if any.
+async function savedIdOf(article) {
+  const db = await library();
+  const all = await store.listArticles(db);
+  const url = store.normalizeUrl(article.url);
+  const hash = await store.textHash(article.text ?? '');
+  return all.find((a) => (url && a.normUrl === url) || a.hash === hash)?.id ?? null;
+}
+
+// Passages of saved articles matching the page being read (its own saved
+// copy and its own outlet left out).
+async function matchText(text, url, outlet) {
+  const lib = await engineLibrary();
+  const id = await savedIdOf({ url, text });
+  return matchPassages(lib, text, {
+    id,
+    outlet,
+    urlOf: (a) => a.url || chrome.runtime.getURL(`library.html#${a.id}`),
+  });
+}
+
+// The comparison for a tab's article; an article not saved is compared as
+// if it were, without keeping it.
+async function compareTab(tabId) {
+  const article = await articleOf(tabId);
+  if (!article?.text) return { error: { code: 'invalid_input', message: 'no article on this page' } };
+  const lib = await engineLibrary();
+  const saved = await savedIdOf(article);
+  if (saved) return { model: compareArticle(lib, saved) };
+  const tempId = `unsaved:${(await store.textHash(article.text)).slice(0, 16)}`;
+  const out = lib.add({ ...toEngine({ ...article, savedAt: Date.now() }), id: tempId });
+  if (!out?.added) {
+    const of = out?.duplicate?.of;
+    return of ? { model: compareArticle(lib, of) } : { error: out?.error ?? { code: 'invalid_input', message: 'not added' } };
+  }
+  try {
+    return { model: compareArticle(lib, tempId) };
+  } finally {
+    lib.remove(tempId);
+  }
 }
 
 // The content script files, in the manifest's order: injected on demand
@@ -55,15 +139,23 @@ async function handle(msg) {
     case MSG.READ_TAB:
       await readTab(Number(msg.tabId));
       return { ok: true };
+    case MSG.MATCH_TEXT:
+      if (typeof msg.text !== 'string') return invalid('text must be a string');
+      return matchText(msg.text, String(msg.url ?? ''), String(msg.outlet ?? ''));
     case MSG.SAVE_TAB: {
       const article = await articleOf(Number(msg.tabId));
       if (!article || article.error) return article ?? invalid('no article on this page');
-      return store.saveArticle(await library(), article);
+      return saveArticle(article);
     }
+    case MSG.COMPARE_TAB:
+      return compareTab(Number(msg.tabId));
     case MSG.LIST_ARTICLES:
       return { articles: await store.listArticles(await library()) };
-    case MSG.DELETE_ARTICLE:
-      return { deleted: await store.deleteArticle(await library(), msg.id) };
+    case MSG.DELETE_ARTICLE: {
+      const deleted = await store.deleteArticle(await library(), msg.id);
+      (await engineLibrary()).remove(String(msg.id));
+      return { deleted };
+    }
     case MSG.EXPORT_LIBRARY:
       return store.exportLibrary(await library());
     case MSG.IMPORT_LIBRARY:
@@ -71,9 +163,12 @@ async function handle(msg) {
         return await store.importLibrary(await library(), msg.data);
       } catch (err) {
         return invalid(String(err?.message ?? err));
+      } finally {
+        engineLib = null; // rebuilt from the database on next use
       }
     case MSG.CLEAR_LIBRARY:
       await store.clearLibrary(await library());
+      engineLib = null;
       return { cleared: true };
     default:
       return { error: { code: 'unknown_message', message: String(msg?.type) } };

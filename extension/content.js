@@ -15,7 +15,12 @@
   }
   const MSG = T.messages;
   const doc = document;
-  const session = T.reader.createSession({ doc });
+  // Matching passages from saved articles for the text of the last pass.
+  let matchResult = null;
+  const session = T.reader.createSession({
+    doc,
+    related: (mark) => T.relatedPassages.forMark(matchResult, mark),
+  });
   const overlay = session.overlay;
   let lastText = null;
   let lastArticle = null;
@@ -52,7 +57,10 @@
       const key = paragraphs.join('\n');
       if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
       lastText = key;
-      const pass = await session.run(doc.body, paragraphs, analyze);
+      // Matches are asked for with the analysis, so data-matches is set by
+      // the time data-state says ready.
+      const analyzeAndMatch = async (text) => (await Promise.all([analyze(text), findMatches(text)]))[0];
+      const pass = await session.run(doc.body, paragraphs, analyzeAndMatch);
       lastArticle = { title, text: pass.text };
     } finally {
       running = false;
@@ -71,6 +79,18 @@
     timer = setTimeout(read, 700);
   });
   observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true, characterData: true });
+
+  async function findMatches(text) {
+    matchResult = null;
+    let r = null;
+    try {
+      r = await chrome.runtime.sendMessage({ type: MSG.MATCH_TEXT, text, url: location.href, outlet: article().outlet });
+    } catch {
+      // the library is a bonus: highlights stand without it
+    }
+    if (r && !r.error) matchResult = r;
+    session.setMatches(T.relatedPassages.matchedCount(matchResult));
+  }
 
   // What the background saves: the text that was read (or is read now, if
   // the first pass has not finished), and what the page says about itself.

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launch, screenshot } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { NEWS_HOST, fixturePage, newsPage } from './lib/pages.mjs';
+import { driver } from './lib/extension-driver.mjs';
 
 // A second original article (a fictional school opening): "The education
 // directorate opened 12 new schools this year for 4800 pupils."
@@ -32,6 +33,7 @@ before(async () => {
     },
   });
   browser = await launch({ extension: true, hostMap: [NEWS_HOST] });
+  ({ ext, openArticle, saveFromPopup } = driver(browser, server));
 });
 
 after(async () => {
@@ -39,41 +41,9 @@ after(async () => {
   await server?.close();
 });
 
-const ext = (path) => `chrome-extension://${browser.extensionId}/${path}`;
-
-// Opens a news page, waits for the extension to read it, returns its tab id.
-async function openArticle(path) {
-  const page = await browser.context.newPage();
-  const url = `http://${NEWS_HOST}:${server.port}${path}`;
-  await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('tabayyun-root')?.dataset.state === 'ready');
-  const probe = await browser.context.newPage();
-  await probe.goto(ext('popup.html'));
-  // Without the "tabs" permission tab URLs are hidden: take the tab opened
-  // just before this one, and check with its content script that it is ours.
-  const found = await probe.evaluate(async () => {
-    const tabs = await chrome.tabs.query({});
-    const me = await chrome.tabs.getCurrent();
-    const tab = tabs.find((t) => t.windowId === me.windowId && t.index === me.index - 1);
-    const { GET_ARTICLE } = globalThis.Tabayyun.messages;
-    const article = await chrome.tabs.sendMessage(tab.id, { type: GET_ARTICLE });
-    return { id: tab.id, url: article.url };
-  });
-  await probe.close();
-  assert.equal(found.url, url);
-  return { page, tabId: found.id };
-}
-
-async function saveFromPopup(tabId) {
-  const popup = await browser.context.newPage();
-  await popup.goto(ext(`popup.html?tab=${tabId}`));
-  await popup.click('[data-testid=save-article]');
-  const status = popup.locator('[data-testid=popup-status]');
-  await popup.waitForFunction(() => document.querySelector('[data-testid=popup-status]').textContent !== '');
-  const text = await status.textContent();
-  await popup.close();
-  return text;
-}
+let ext;
+let openArticle;
+let saveFromPopup;
 
 async function exportLibrary(library) {
   const [download] = await Promise.all([library.waitForEvent('download'), library.click('[data-testid=export-library]')]);

@@ -9,7 +9,7 @@
 // later call (and every analysis) waits on the same promise. If loading
 // fails the promise is dropped, so the next call tries again.
 
-import init, { analyze as wasmAnalyze, version as wasmVersion } from '../pkg/tabayyun.js';
+import init, * as wasm from '../pkg/tabayyun.js';
 
 let loading = null;
 
@@ -32,11 +32,29 @@ export function ready() {
  */
 export async function analyze(text) {
   await ready();
-  return wasmAnalyze(String(text));
+  return wasm.analyze(String(text));
 }
 
 /** The core's version string, e.g. "0.1.0". */
 export async function version() {
   await ready();
-  return wasmVersion();
+  return wasm.version();
+}
+
+/**
+ * A new, empty library of saved articles (the engine's `Library`: passages,
+ * index, matching, events and claims stay on the wasm side).
+ */
+export async function createLibrary() {
+  await ready();
+  return new wasm.Library();
+}
+
+/**
+ * A library from the bytes of `library.serialize()`; rejects with
+ * `{code: 'corrupt_library', message}` when they are damaged or stale.
+ */
+export async function loadLibrary(bytes) {
+  await ready();
+  return wasm.Library.load(bytes);
 }

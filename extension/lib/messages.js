@@ -10,6 +10,8 @@
   T.messages = Object.freeze({
     /** content → background: `{text}` → analysis or `{error}`. */
     ANALYZE_TEXT: 'content→background:analyze-text',
+    /** content → background: `{text, url}` → `{passages, mentionedBy}` from saved articles. */
+    MATCH_TEXT: 'content→background:match-text',
     /** any page → background: → `{version}` of the engine. */
     ENGINE_VERSION: 'page→background:engine-version',
     /** popup → background: `{tabId}` → `{status, article}` (saved, duplicate, empty). */
@@ -26,6 +28,8 @@
     IMPORT_LIBRARY: 'page→background:import-library',
     /** options → background: → `{cleared: true}`. */
     CLEAR_LIBRARY: 'page→background:clear-library',
+    /** side panel → background: `{tabId}` → `{model}`, that tab's article compared. */
+    COMPARE_TAB: 'sidepanel→background:compare-tab',
     /** background → content: → `{url, title, outlet, date, text}` of the page. */
     GET_ARTICLE: 'background→content:get-article',
   });

@@ -16,12 +16,12 @@
     ar: {
       name: 'تبيّن', number: 'أرقام', PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن',
       next: 'التالي', previous: 'السابق', collapse: 'طي', expand: 'تبيّن',
-      working: 'جار التحليل…', error: 'تعذر التحليل', matches: 'مقاطع مطابقة',
+      working: 'جار التحليل…', error: 'تعذر التحليل', matches: 'مقاطع مطابقة', open: 'افتح المقال',
     },
     en: {
       name: 'Tabayyun', number: 'Numbers', PER: 'People', ORG: 'Organizations', LOC: 'Places',
       next: 'Next', previous: 'Previous', collapse: 'Hide', expand: 'Tabayyun',
-      working: 'Reading…', error: 'Could not read', matches: 'Matching passages',
+      working: 'Reading…', error: 'Could not read', matches: 'Matching passages', open: 'Open the article',
     },
   };
 
@@ -182,7 +182,7 @@
           );
           // Only extension or http(s) links; a saved URL is data, not code.
           if (m.href && /^(https?|chrome-extension|moz-extension):/.test(m.href)) {
-            li.append(el('a', { href: m.href, target: '_blank', rel: 'noopener', text: S.matches }));
+            li.append(el('a', { href: m.href, target: '_blank', rel: 'noopener', text: S.open }));
           }
           return li;
         });

@@ -35,8 +35,9 @@
 
   /**
    * Starts a session on `doc`: `{run(root, paragraphs, analyze), marks(),
-   * setMatches(n)}`. `related(mark)` (optional) resolves to the matching
-   * passages a popover lists, `[{outlet, relation, conflict, text, href}]`.
+   * setMatches(n)}`. `related(mark)` (optional) resolves to what a popover
+   * adds: `{details: [[label, text]], matches: [{outlet, relation,
+   * conflict, text, href}]}`.
    */
   function createSession({ doc, lang = 'ar', related = null, colours = T.highlightPaint.COLOURS }) {
     const win = doc.defaultView;
@@ -81,8 +82,9 @@
       overlay.show(c, rect);
       if (related) {
         Promise.resolve(related(mark)).then(
-          (matches) => {
-            if (current === mark && matches?.length) overlay.show({ ...c, matches }, rect);
+          (extra) => {
+            if (current !== mark || !(extra?.matches?.length || extra?.details?.length)) return;
+            overlay.show({ ...c, details: [...c.details, ...(extra.details ?? [])], matches: extra.matches }, rect);
           },
           () => {},
         );

@@ -1,0 +1,174 @@
+// The comparison of one saved article with the rest of its event, built
+// from the engine's Library: its passages aligned with their counterparts
+// in other outlets, what only this outlet reports, the numeric claims of
+// the event with each outlet's figure, which outlet mentions which entity,
+// and the share of the article that is wire copy. Plain data in, plain
+// data out (the background sends it to the side panel as a message; the
+// demo renders it directly), plus Markdown and CSV exports.
+
+/**
+ * The comparison of article `id` of `lib` (an engine Library), or null
+ * when it is not saved.
+ */
+export function compareArticle(lib, id, { top = 3 } = {}) {
+  const article = lib.get(id);
+  if (!article) return null;
+  const cache = new Map([[id, article]]);
+  const get = (aid) => {
+    if (!cache.has(aid)) cache.set(aid, lib.get(aid));
+    return cache.get(aid);
+  };
+  const found = lib.match(id, { top, sameEvent: true });
+  const byStart = new Map((Array.isArray(found) ? found : []).map((pm) => [pm.start, pm.matches ?? []]));
+
+  const passages = article.passages.map((p, index) => ({
+    index,
+    start: p.start,
+    end: p.end,
+    text: article.text.slice(p.start, p.end),
+    counterparts: (byStart.get(p.start) ?? []).flatMap((m) => {
+      const other = get(m.id);
+      if (!other) return [];
+      return [
+        {
+          id: m.id,
+          outlet: other.outlet,
+          title: other.title ?? '',
+          url: other.url ?? '',
+          text: other.text.slice(m.start, m.end),
+          relation: m.relation,
+          wire: Boolean(m.wire),
+          score: m.score,
+          conflicts: m.why?.conflicts ?? [],
+        },
+      ];
+    }),
+  }));
+
+  const events = lib.events();
+  const event = (Array.isArray(events) ? events : []).find((e) => e.articles.includes(id));
+  const members = (event?.articles ?? [id]).map(get).filter(Boolean);
+  const outlets = [...new Set(members.map((a) => a.outlet))];
+
+  // Entity coverage: one row per entity id, one column per outlet.
+  const rows = new Map();
+  for (const a of members) {
+    for (const e of a.entities ?? []) {
+      const key = e.id || e.text;
+      if (!rows.has(key)) rows.set(key, { id: key, label: e.text, type: e.type, outlets: new Set() });
+      rows.get(key).outlets.add(a.outlet);
+    }
+  }
+  const coverage = {
+    outlets,
+    rows: [...rows.values()]
+      .map((r) => ({ id: r.id, label: r.label, type: r.type, present: outlets.map((o) => r.outlets.has(o)) }))
+      .sort((a, b) => b.present.filter(Boolean).length - a.present.filter(Boolean).length || a.id.localeCompare(b.id)),
+  };
+
+  const claims = lib.claims(id);
+  const withWire = passages.filter((p) => p.counterparts.some((c) => c.wire)).length;
+  return {
+    article: { id, title: article.title ?? '', outlet: article.outlet, url: article.url ?? '' },
+    outlets,
+    passages,
+    onlyHere: passages.filter((p) => p.counterparts.length === 0).map((p) => p.index),
+    claims: Array.isArray(claims) ? claims : [],
+    coverage,
+    wireShare: passages.length ? withWire / passages.length : 0,
+  };
+}
+
+/**
+ * Passages of `lib`'s articles matching the passages of `text` (a text
+ * being read, not necessarily saved): `{passages: [{start, end, matches:
+ * [{id, outlet, title, url, text, relation, wire}]}], mentionedBy:
+ * {entityId: [outlet]}}`, offsets in `text`. `id` (the text's own saved
+ * copy) and `outlet` are left out; `urlOf(article)` gives a match's link.
+ */
+export function matchPassages(lib, text, { id = null, outlet = '', urlOf = (a) => a.url ?? '' } = {}) {
+  const found = lib.match({ text, id: id ?? undefined, outlet: outlet || undefined }, { top: 3, sameEvent: true });
+  if (!Array.isArray(found)) return found; // {error}
+  const articles = new Map();
+  const get = (aid) => {
+    if (!articles.has(aid)) articles.set(aid, lib.get(aid));
+    return articles.get(aid);
+  };
+  const passages = found
+    .filter((pm) => pm.matches?.length)
+    .map((pm) => ({
+      start: pm.start,
+      end: pm.end,
+      matches: pm.matches.flatMap((m) => {
+        const a = get(m.id);
+        if (!a) return [];
+        return [
+          {
+            id: m.id,
+            outlet: a.outlet,
+            title: a.title ?? '',
+            url: urlOf(a),
+            text: a.text.slice(m.start, m.end),
+            relation: m.relation,
+            wire: Boolean(m.wire),
+          },
+        ];
+      }),
+    }));
+  const mentionedBy = {};
+  for (const meta of lib.list()) {
+    if (meta.id === id) continue;
+    for (const e of get(meta.id)?.entities ?? []) {
+      const list = (mentionedBy[e.id] ??= []);
+      if (!list.includes(meta.outlet)) list.push(meta.outlet);
+    }
+  }
+  return { passages, mentionedBy };
+}
+
+/** The one value a mention states, as text: "1,500", "200–999". */
+export function figure(m) {
+  const f = (x) => (typeof x === 'number' ? x.toLocaleString('en-US') : '');
+  if (typeof m.value === 'number') return f(m.value);
+  if (typeof m.low === 'number' || typeof m.high === 'number') return `${f(m.low)}–${f(m.high)}`;
+  return m.text ?? '';
+}
+
+const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+
+/** The comparison as Markdown (headings and tables). */
+export function toMarkdown(model) {
+  const out = [`# ${cell(model.article.title || model.article.id)} — ${cell(model.article.outlet)}`, ''];
+  out.push(`Wire copy: ${Math.round(model.wireShare * 100)}% of passages`, '');
+  out.push('## Numeric claims', '', '| claim | outlet | figure | text | verdict |', '| --- | --- | --- | --- | --- |');
+  for (const c of model.claims) {
+    for (const m of c.mentions) {
+      out.push(`| ${cell(`${c.kind} ${c.unit ?? ''}`)} | ${cell(m.outlet)} | ${cell(figure(m))} | ${cell(m.text)} | ${cell(c.verdict)} |`);
+    }
+  }
+  out.push('', '## Aligned passages', '', '| passage | outlet | relation | counterpart |', '| --- | --- | --- | --- |');
+  for (const p of model.passages) {
+    if (!p.counterparts.length) out.push(`| ${cell(p.text)} | — | only here | |`);
+    for (const c of p.counterparts) out.push(`| ${cell(p.text)} | ${cell(c.outlet)} | ${cell(c.relation)} | ${cell(c.text)} |`);
+  }
+  out.push('', '## Entity coverage', '', `| entity | ${model.coverage.outlets.map(cell).join(' | ')} |`);
+  out.push(`| --- | ${model.coverage.outlets.map(() => '---').join(' | ')} |`);
+  for (const r of model.coverage.rows) out.push(`| ${cell(r.label)} | ${r.present.map((x) => (x ? '✓' : '')).join(' | ')} |`);
+  return `${out.join('\n')}\n`;
+}
+
+const csvField = (s) => {
+  const v = String(s ?? '');
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
+
+/** The numeric claims as CSV, one row per mention. */
+export function toCSV(model) {
+  const rows = [['claim_kind', 'unit', 'verdict', 'outlet', 'article', 'text', 'value', 'low', 'high', 'qualifier']];
+  for (const c of model.claims) {
+    for (const m of c.mentions) {
+      rows.push([c.kind, c.unit ?? '', c.verdict, m.outlet, m.id, m.text, m.value ?? '', m.low ?? '', m.high ?? '', m.qualifier ?? '']);
+    }
+  }
+  return `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+}

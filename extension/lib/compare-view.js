@@ -1,0 +1,127 @@
+// Renders a comparison (lib/compare-model.js) into a container: the numeric
+// claims table with a small bar chart per claim, the aligned passages with
+// what only this outlet reports, the entity coverage matrix and the share
+// of wire copy, with Markdown and CSV export. Used by the side panel and
+// the demo. All text goes in through textContent.
+
+import { figure, toCSV, toMarkdown } from './compare-model.js';
+import './related-passages.js';
+
+const { relationLabel } = globalThis.Tabayyun.relatedPassages;
+
+const STRINGS = {
+  ar: {
+    claims: 'الأرقام بين المصادر', aligned: 'المقاطع المتقابلة', coverage: 'من ذكر من',
+    outlet: 'المصدر', text: 'النص', figure: 'القيمة', claim: 'الادعاء', verdict: 'الحكم',
+    agree: 'متفقة', differ: 'مختلفة', onlyHere: 'ينفرد به هذا المصدر', entity: 'الاسم',
+    wire: 'نسخة وكالة', wireShare: 'نسبة نص الوكالة', exportMd: 'صدّر Markdown', exportCsv: 'صدّر CSV',
+    noClaims: 'لا أرقام مشتركة مع مصادر أخرى بعد.', passage: 'المقطع', counterpart: 'المقابل',
+  },
+  en: {
+    claims: 'Figures across outlets', aligned: 'Aligned passages', coverage: 'Who mentions whom',
+    outlet: 'Outlet', text: 'Text', figure: 'Value', claim: 'Claim', verdict: 'Verdict',
+    agree: 'agree', differ: 'differ', onlyHere: 'Only this outlet', entity: 'Name',
+    wire: 'wire copy', wireShare: 'Share of wire copy', exportMd: 'Export Markdown', exportCsv: 'Export CSV',
+    noClaims: 'No figures shared with other outlets yet.', passage: 'Passage', counterpart: 'Counterpart',
+  },
+};
+
+// The engine names a claim by its unit's stem or concept ("~civilian");
+// the marks are for its matching, not for readers.
+function claimLabel(c) {
+  const unit = String(c.unit ?? '').replace(/^[~%]+/, '');
+  return unit ? `${c.kind}: ${unit}` : String(c.kind);
+}
+
+/** Fills `container` with the comparison `model`; `lang` is 'ar' or 'en'. */
+export function renderComparison(container, model, lang = 'ar') {
+  const S = STRINGS[lang === 'en' ? 'en' : 'ar'];
+  const doc = container.ownerDocument;
+  const el = (tag, props = {}, ...children) => {
+    const node = doc.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === 'text') node.textContent = v;
+      else if (k === 'class') node.className = v;
+      else node.setAttribute(k, v);
+    }
+    node.append(...children);
+    return node;
+  };
+  const table = (testid, head, rows) =>
+    el('table', { 'data-testid': testid }, el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { text: h })))), el('tbody', {}, ...rows));
+
+  // Claims: one group per claim, one row per outlet's mention, a bar each.
+  const claimRows = [];
+  for (const c of model.claims) {
+    const values = c.mentions.map((m) => m.value ?? m.high ?? m.low).filter((v) => typeof v === 'number');
+    const max = Math.max(1, ...values);
+    const verdict = String(c.verdict).startsWith('agree') ? 'agree' : 'differ';
+    c.mentions.forEach((m, i) => {
+      const v = m.value ?? m.high ?? m.low;
+      const bar = el('span', { class: 'bar' });
+      bar.style.inlineSize = `${typeof v === 'number' ? Math.max(2, (v / max) * 100) : 0}%`;
+      const row = el(
+        'tr',
+        { class: i === 0 ? 'group-start' : '', 'data-verdict': verdict },
+        el('td', { text: i === 0 ? claimLabel(c) : '' }),
+        el('td', { text: m.outlet }),
+        el('td', { class: 'figure', text: figure(m) }),
+        el('td', { class: 'chart' }, bar),
+        // The source text only where it says more than the value ("نحو 1500").
+        el('td', { text: m.text.replace(/[,٬\s]/g, '') === figure(m).replace(/,/g, '') ? '' : m.text }),
+        el('td', { class: `verdict ${verdict}`, text: i === 0 ? S[verdict] : '' }),
+      );
+      claimRows.push(row);
+    });
+  }
+  const claims = model.claims.length
+    ? table('claims-table', [S.claim, S.outlet, S.figure, '', S.text, S.verdict], claimRows)
+    : el('p', { 'data-testid': 'claims-table', class: 'muted', text: S.noClaims });
+
+  // Aligned passages: this article's passage beside its counterparts.
+  const alignedRows = model.passages.map((p) => {
+    const others = p.counterparts.length
+      ? el(
+          'ul',
+          {},
+          ...p.counterparts.map((c) => {
+            const head = el('div', { class: 'who' }, el('strong', { text: c.outlet }), ' ', el('span', { class: `relation ${c.relation}`, text: relationLabel(c.relation, lang) }));
+            if (c.wire) head.append(' ', el('span', { class: 'relation wire', text: S.wire }));
+            return el('li', {}, head, el('div', { text: c.text }));
+          }),
+        )
+      : el('span', { class: 'only-here', text: S.onlyHere });
+    return el('tr', { 'data-only-here': String(!p.counterparts.length) }, el('td', { text: p.text }), el('td', {}, others));
+  });
+  const aligned = table('aligned-passages', [S.passage, S.counterpart], alignedRows);
+
+  // Coverage: entities × outlets.
+  const coverage = table(
+    'coverage-matrix',
+    [S.entity, ...model.coverage.outlets],
+    model.coverage.rows.map((r) =>
+      el('tr', { 'data-type': r.type }, el('th', { scope: 'row', text: r.label }), ...r.present.map((x) => el('td', { class: x ? 'yes' : 'no', text: x ? '✓' : '' }))),
+    ),
+  );
+
+  const download = (name, type, body) => {
+    const a = el('a', { href: URL.createObjectURL(new Blob([body], { type })), download: name });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  };
+  const md = el('button', { type: 'button', 'data-testid': 'export-markdown', text: S.exportMd });
+  md.addEventListener('click', () => download(`tabayyun-${model.article.id}.md`, 'text/markdown', toMarkdown(model)));
+  const csv = el('button', { type: 'button', 'data-testid': 'export-csv', text: S.exportCsv });
+  csv.addEventListener('click', () => download(`tabayyun-${model.article.id}.csv`, 'text/csv', toCSV(model)));
+
+  container.replaceChildren(
+    el('p', { class: 'wire-share', 'data-testid': 'wire-share' }, `${S.wireShare}: `, el('bdi', { dir: 'ltr', text: `${Math.round(model.wireShare * 100)}%` })),
+    el('div', { class: 'exports' }, md, csv),
+    el('h2', { text: S.claims }),
+    claims,
+    el('h2', { text: S.aligned }),
+    aligned,
+    el('h2', { text: S.coverage }),
+    coverage,
+  );
+}
