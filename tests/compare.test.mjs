@@ -28,9 +28,6 @@ before(async () => {
   server = await startServer({ pages });
 });
 
-after(async () => {
-  await server?.close();
-});
 
 // Each test gets a fresh browser, so each library starts empty.
 async function fresh() {
@@ -39,7 +36,10 @@ async function fresh() {
   drive = driver(browser, server);
 }
 
-after(async () => browser?.close());
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 // Saves `paths` from the popup, then opens `last` and waits for its matches.
 async function saveThenRead(paths, last) {

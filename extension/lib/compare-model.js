@@ -87,7 +87,14 @@ export function compareArticle(lib, id, { top = 3 } = {}) {
  * copy) and `outlet` are left out; `urlOf(article)` gives a match's link.
  */
 export function matchPassages(lib, text, { id = null, outlet = '', urlOf = (a) => a.url ?? '' } = {}) {
-  const found = lib.match({ text, id: id ?? undefined, outlet: outlet || undefined }, { top: 3, sameEvent: true });
+  const opts = { top: 3, sameEvent: true };
+  // A saved text is asked for by id: the engine then knows its event for
+  // sure; its offsets are those of `text` since the two are equal.
+  const saved = id ? lib.get(id) : null;
+  const found =
+    saved && saved.text === text
+      ? lib.match(id, opts)
+      : lib.match({ text, id: id ?? undefined, outlet: outlet || undefined }, opts);
   if (!Array.isArray(found)) return found; // {error}
   const articles = new Map();
   const get = (aid) => {

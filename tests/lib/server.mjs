@@ -49,6 +49,11 @@ export async function startServer({ root = null, pages = {} } = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Browsers keep connections alive; closing them lets close() finish now.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
