@@ -11,6 +11,7 @@ import './lib/messages.js';
 import { analyze, version, createLibrary } from './lib/engine.js';
 import * as store from './lib/library-store.js';
 import { compareArticle, matchPassages } from './lib/compare-model.js';
+import { getSites, originsFor, patternsFor } from './lib/sites.js';
 
 const MSG = globalThis.Tabayyun.messages;
 
@@ -106,9 +107,40 @@ async function compareTab(tabId) {
   }
 }
 
-// The content script files, in the manifest's order: injected on demand
-// into pages that are not on the site list.
-const CONTENT_FILES = chrome.runtime.getManifest().content_scripts[0].js;
+// The content script: Readability, the shared UI pieces, then content.js.
+// Registered for the reader's site list, injected on demand elsewhere.
+const CONTENT_FILES = [
+  'vendor/Readability.js',
+  'lib/messages.js',
+  'lib/text-map.js',
+  'lib/number-format.js',
+  'lib/highlight-paint.js',
+  'lib/overlay.js',
+  'lib/related-passages.js',
+  'lib/reader.js',
+  'lib/article-extract.js',
+  'content.js',
+];
+const SCRIPT_ID = 'news-sites';
+
+/**
+ * Registers the content script for every site of the reader's list whose
+ * permission is granted (a site added on the options page asks for it).
+ */
+async function syncContentScripts() {
+  const matches = [];
+  for (const site of await getSites()) {
+    if (await chrome.permissions.contains({ origins: originsFor(site) })) matches.push(...patternsFor(site));
+  }
+  const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (!matches.length) {
+    if (registered.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return;
+  }
+  const script = { id: SCRIPT_ID, matches, js: CONTENT_FILES, runAt: 'document_idle' };
+  if (registered.length) await chrome.scripting.updateContentScripts([script]);
+  else await chrome.scripting.registerContentScripts([script]);
+}
 
 /** Makes sure the content script runs in `tabId` (it ignores a second run). */
 async function readTab(tabId) {
@@ -182,9 +214,17 @@ chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
   return true; // the answer is asynchronous
 });
 
+chrome.runtime.onStartup.addListener(() => syncContentScripts().catch(() => {}));
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'sites' in changes) syncContentScripts().catch(() => {});
+});
+chrome.permissions.onAdded.addListener(() => syncContentScripts().catch(() => {}));
+chrome.permissions.onRemoved.addListener(() => syncContentScripts().catch(() => {}));
+
 // Reading a page that is not on the site list, on the user's request: the
 // shortcut or the menu grants activeTab for that tab.
 chrome.runtime.onInstalled.addListener(() => {
+  syncContentScripts().catch(() => {});
   chrome.contextMenus.create({
     id: 'read-page',
     title: chrome.i18n.getMessage('menuReadPage'),

@@ -1,11 +1,12 @@
 // The content script: runs in the page's isolated world after
 // vendor/Readability.js and the lib/ scripts listed before it in the
-// manifest (or in the same order by scripting.executeScript). It never
-// loads wasm; the background owns the engine.
+// background's CONTENT_FILES (registered for the site list, or injected on
+// request by scripting.executeScript). It never loads wasm; the background
+// owns the engine.
 //
 // It reads the page once, then again whenever the page's text changes
 // (debounced), so highlights are never left on stale text.
-(() => {
+(async () => {
   const T = globalThis.Tabayyun;
   // Injected again on demand (toolbar, shortcut) into a page that already
   // runs it: the first instance stays in charge and just reads again.
@@ -13,13 +14,25 @@
     T.content.read();
     return;
   }
+  // Claimed before the first await, so a second injection meanwhile finds
+  // it (the first pass reads the page anyway).
+  T.content = { read() {} };
   const MSG = T.messages;
   const doc = document;
+  const settings = await chrome.storage.local.get(['colours', 'lang']);
+  const lang = ['ar', 'en'].includes(settings.lang)
+    ? settings.lang
+    : chrome.i18n.getUILanguage().startsWith('ar')
+      ? 'ar'
+      : 'en';
+  const palette = { ...T.highlightPaint.COLOURS, ...settings.colours };
   // Matching passages from saved articles for the text of the last pass.
   let matchResult = null;
   const session = T.reader.createSession({
     doc,
-    related: (mark) => T.relatedPassages.forMark(matchResult, mark),
+    lang,
+    colours: palette,
+    related: (mark) => T.relatedPassages.forMark(matchResult, mark, lang),
   });
   const overlay = session.overlay;
   let lastText = null;
@@ -32,7 +45,13 @@
     overlay.setState('error');
     return;
   }
-  T.highlightPaint.installStyles(doc);
+  T.highlightPaint.installStyles(doc, palette);
+  // Colours changed on the options page apply at once.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.colours) {
+      T.highlightPaint.installStyles(doc, { ...T.highlightPaint.COLOURS, ...changes.colours.newValue });
+    }
+  });
 
   async function analyze(text) {
     // The worker may be asleep or evicted: sending wakes it, and the first

@@ -1,6 +1,6 @@
-// The toolbar popup: save the current article or read the page. `?tab=ID`
-// targets that tab instead of the active one (the same page then works
-// opened in a tab, which is how tests drive it).
+// The toolbar popup: save the current article, read the page, open the
+// comparison. `?tab=ID` targets that tab instead of the active one (the
+// same page then works opened in a tab, which is how tests drive it).
 
 import './lib/messages.js';
 import { localize } from './lib/i18n.js';
@@ -33,4 +33,19 @@ document.getElementById('read').addEventListener('click', async () => {
   const r = await chrome.runtime.sendMessage({ type: MSG.READ_TAB, tabId: await targetTab() });
   if (r?.error) say(t('failed'), 'error');
   else window.close();
+});
+
+// Opening a side panel needs the click's user gesture: the tab id is known
+// beforehand, so the call happens synchronously in the handler.
+const tabForPanel = await targetTab();
+document.getElementById('compare').addEventListener('click', () => {
+  const path = `sidepanel.html?tab=${tabForPanel}`;
+  if (chrome.sidePanel?.open) {
+    chrome.sidePanel.setOptions({ tabId: tabForPanel, path, enabled: true });
+    chrome.sidePanel.open({ tabId: tabForPanel }).then(() => window.close(), () => say(t('failed'), 'error'));
+  } else if (globalThis.browser?.sidebarAction) {
+    globalThis.browser.sidebarAction.open();
+    globalThis.browser.sidebarAction.setPanel({ tabId: tabForPanel, panel: path });
+    window.close();
+  }
 });

@@ -47,6 +47,14 @@ export async function launch({ extension = false, hostMap = [], colorScheme = 'l
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
     extensionId = new URL(worker.url()).host;
+    // The site list's content script is registered just after install.
+    await worker.evaluate(async () => {
+      for (let i = 0; i < 200; i++) {
+        if ((await chrome.scripting.getRegisteredContentScripts()).length) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('the content script was never registered');
+    });
   }
   return {
     context,
