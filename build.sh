@@ -77,6 +77,7 @@ build() {
   # The demo reuses extension/lib unchanged; the content script needs Readability.
   rm -rf www/lib extension/vendor && cp -r extension/lib www/lib && mkdir -p extension/vendor
   cp node_modules/@mozilla/readability/Readability.js node_modules/@mozilla/readability/LICENSE.md extension/vendor/
+  node www/build-demo.mjs "$SHARED" dist/tabayyun-demo.html # seeds as a 2nd sample set; single-file demo
   local raw gz
   raw=$(stat -c %s "$out/tabayyun_bg.wasm")
   gz=$(gzip -9c "$out/tabayyun_bg.wasm" | wc -c)

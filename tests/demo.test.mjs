@@ -4,8 +4,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launch, screenshot, ROOT } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -196,5 +198,54 @@ test('the demo in English: left-to-right interface, same highlights', async () =
   assert.equal(await page.locator('[data-testid=analyze]').textContent(), 'Analyze');
   assert.match(await page.locator('tabayyun-root [data-testid=legend]').textContent(), /Numbers/);
   await screenshot(page, 'demo-english');
+  await page.close();
+});
+
+test('the single-file demo works from file:// with networking off', async () => {
+  const { buildSingleFile } = await import('../www/build-demo.mjs');
+  const dir = await mkdtemp(join(tmpdir(), 'tabayyun-single-'));
+  const file = join(dir, 'tabayyun-demo.html');
+  await buildSingleFile(file);
+  const offline = await launch();
+  try {
+    await offline.context.setOffline(true);
+    const requests = [];
+    offline.context.on('request', (r) => !/^(file|data):/.test(r.url()) && requests.push(r.url()));
+    const page = await offline.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    const root = await waitReady(page);
+    assert.ok(Number(await root.getAttribute('data-numbers')) > 0);
+    await page.click('[data-testid=load-samples]');
+    await page.locator('[data-testid=claims-table] tr[data-verdict=differ]').first().waitFor();
+    assert.equal(await page.locator('[data-testid=demo-articles] button').count(), 7);
+    await screenshot(page, 'demo-single-file');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests, []);
+  } finally {
+    await offline.close();
+  }
+});
+
+test('the shared seed articles are offered as a second sample set when built', async (t) => {
+  const index = join(ROOT, 'www', 'seeds', 'index.json');
+  try {
+    await readFile(index);
+  } catch {
+    t.skip(`no ${index}: ./build.sh build copies ../shared/seeds there when present`);
+    return;
+  }
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/`);
+  await waitReady(page);
+  const button = page.locator('[data-testid=load-seeds]');
+  await button.waitFor({ state: 'visible' });
+  await button.click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=demo-articles] button').length === 5);
+  const root = await waitReady(page);
+  assert.ok(Number(await root.getAttribute('data-numbers')) > 0);
+  assert.ok(Number(await root.getAttribute('data-entities')) > 0);
+  await screenshot(page, 'demo-seeds');
   await page.close();
 });

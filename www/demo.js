@@ -147,22 +147,33 @@ async function addArticle({ id, text, outlet, title, date }) {
   return out.added ? out.id : out.duplicate?.of ?? out.id;
 }
 
+// A file of the demo: from the page itself in the single-file build,
+// fetched next to it otherwise.
+async function fetchText(path) {
+  const embedded = globalThis.TabayyunEmbedded?.files?.[path];
+  if (typeof embedded === 'string') return embedded;
+  const r = await fetch(path);
+  if (!r.ok) throw new Error(`${r.status} ${path}`);
+  return r.text();
+}
+
 // A sample file: optional `key: value` header lines, a blank line, the text.
 function parseSample(raw, file) {
   const cut = raw.indexOf('\n\n');
   const head = cut > 0 ? raw.slice(0, cut) : '';
   if (!head || !head.split('\n').every((l) => /^[a-z_]+:/.test(l))) {
-    return { text: raw.trim(), outlet: file.replace(/\.txt$/, ''), title: '' };
+    const text = raw.trim();
+    return { text, outlet: file.replace(/\.txt$/, ''), title: text.split('\n')[0].slice(0, 90) };
   }
   const meta = Object.fromEntries(head.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
   return { ...meta, text: raw.slice(cut + 2).trim() };
 }
 
 async function loadSet(dir) {
-  const index = await (await fetch(`${dir}/index.json`)).json();
+  const index = JSON.parse(await fetchText(`${dir}/index.json`));
   let first = null;
   for (const file of index.files) {
-    const a = parseSample(await (await fetch(`${dir}/${file}`)).text(), file);
+    const a = parseSample(await fetchText(`${dir}/${file}`), file);
     const id = await addArticle({ id: `${dir}/${file}`, ...a });
     first ??= id;
   }
@@ -186,9 +197,9 @@ $('load-seeds').addEventListener('click', async () => {
 
 // The five shared seed articles are offered when the build put them next
 // to the demo (they are not part of the repository).
-fetch('seeds/index.json').then(
-  (r) => {
-    if (r.ok) $('load-seeds').hidden = false;
+fetchText('seeds/index.json').then(
+  () => {
+    $('load-seeds').hidden = false;
   },
   () => {},
 );
@@ -240,10 +251,10 @@ version().then((v) => {
 let touched = false;
 for (const el of [paste, outletInput]) el.addEventListener('input', () => (touched = true), { once: true });
 for (const id of ['analyze', 'add', 'load-samples', 'load-seeds']) $(id).addEventListener('click', () => (touched = true));
-fetch('samples/index.json')
-  .then((r) => r.json())
-  .then(async (index) => {
-    const a = parseSample(await (await fetch(`samples/${index.files[0]}`)).text(), index.files[0]);
+fetchText('samples/index.json')
+  .then(async (raw) => {
+    const index = JSON.parse(raw);
+    const a = parseSample(await fetchText(`samples/${index.files[0]}`), index.files[0]);
     if (touched) return;
     paste.value = a.text;
     outletInput.value = a.outlet;

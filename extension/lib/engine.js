@@ -16,7 +16,10 @@ let loading = null;
 /** Resolves once the wasm engine is instantiated; safe to call repeatedly. */
 export function ready() {
   if (!loading) {
-    loading = init({ module_or_path: new URL('../pkg/tabayyun_bg.wasm', import.meta.url) })
+    // The single-file demo carries the wasm bytes in the page itself (a
+    // file:// page cannot fetch); everywhere else it sits next to lib/.
+    const embedded = globalThis.TabayyunEmbedded?.wasm;
+    loading = init({ module_or_path: embedded ?? new URL('../pkg/tabayyun_bg.wasm', import.meta.url) })
       .then(() => undefined)
       .catch((err) => {
         loading = null;
