@@ -249,3 +249,22 @@ test('the shared seed articles are offered as a second sample set when built', a
   await screenshot(page, 'demo-seeds');
   await page.close();
 });
+
+test('dark mode: the popover and legend follow the page into dark colours', async () => {
+  const dark = await launch({ colorScheme: 'dark' });
+  try {
+    const page = await dark.context.newPage();
+    await page.goto(`${server.url}/`);
+    await waitReady(page);
+    const at = await centreOf(page, '5.8');
+    await page.mouse.move(at.x, at.y);
+    const popover = page.locator('tabayyun-root [data-testid=popover]');
+    await popover.waitFor({ state: 'visible' });
+    // Background luminance of the popover: dark (channel sum well below white).
+    const rgb = await popover.evaluate((el) => getComputedStyle(el).backgroundColor.match(/\d+/g).slice(0, 3).map(Number));
+    assert.ok(rgb.reduce((a, b) => a + b, 0) < 200, `popover background rgb(${rgb})`);
+    await screenshot(page, 'demo-dark');
+  } finally {
+    await dark.close();
+  }
+});

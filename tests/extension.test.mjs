@@ -140,6 +140,22 @@ test('the extension highlights numbers in the five seed articles', async (t) => 
     assert.ok(numbers > 0, `${seed.path}: data-numbers=${numbers}`);
     assert.equal(await page.evaluate(() => CSS.highlights.get('tabayyun-number')?.size ?? 0), numbers, seed.path);
   }
+  // Entities are painted by type; hovering one shows its type and the
+  // canonical form all spellings share.
+  const types = await page.evaluate(() => ['tabayyun-per', 'tabayyun-org', 'tabayyun-loc'].map((n) => CSS.highlights.get(n)?.size ?? 0));
+  assert.equal(types.reduce((a, b) => a + b, 0), Number(await page.locator('tabayyun-root').getAttribute('data-entities')));
+  assert.ok(types.every((n) => n > 0), `PER/ORG/LOC highlights: ${types}`);
+  const org = await page.evaluate(() => {
+    const [range] = CSS.highlights.get('tabayyun-org');
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const b = range.getClientRects()[0];
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: range.toString() };
+  });
+  await page.mouse.move(org.x, org.y);
+  const popover = page.locator('tabayyun-root [data-testid=popover]');
+  await popover.waitFor({ state: 'visible' });
+  assert.equal(await popover.locator('.title').textContent(), 'منظمة');
+  assert.ok((await popover.locator('.value').textContent()).length > 0);
   await screenshot(page, 'extension-seed-page');
   await page.close();
 });
