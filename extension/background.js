@@ -181,8 +181,11 @@ async function handle(msg) {
     }
     case MSG.COMPARE_TAB:
       return compareTab(Number(msg.tabId));
-    case MSG.LIST_ARTICLES:
-      return { articles: await store.listArticles(await library()) };
+    case MSG.LIST_ARTICLES: {
+      const articles = await store.listArticles(await library());
+      const events = (await engineLibrary()).events();
+      return { articles, events: Array.isArray(events) ? events : [] };
+    }
     case MSG.DELETE_ARTICLE: {
       const deleted = await store.deleteArticle(await library(), msg.id);
       (await engineLibrary()).remove(String(msg.id));

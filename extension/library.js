@@ -1,6 +1,6 @@
-// The library page: every saved article, searchable, with delete, and the
-// whole library exported to JSON and imported back. The background owns
-// the database; this page only sends messages.
+// The library page: every saved article, grouped by event, searchable,
+// with delete, and the whole library exported to JSON and imported back.
+// The background owns the database; this page only sends messages.
 
 import './lib/messages.js';
 import { localize } from './lib/i18n.js';
@@ -11,6 +11,7 @@ const list = document.getElementById('list');
 const search = document.getElementById('search');
 const status = document.getElementById('status');
 let articles = [];
+let events = [];
 
 const send = (msg) => chrome.runtime.sendMessage(msg);
 
@@ -30,37 +31,51 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
+function item(a, dateFmt) {
+  const del = el('button', { type: 'button', class: 'danger', 'data-testid': 'delete-article', text: t('libraryDelete') });
+  del.addEventListener('click', async () => {
+    await send({ type: MSG.DELETE_ARTICLE, id: a.id });
+    await load();
+  });
+  // Saved URLs are data: only http(s) ones become links.
+  const title = /^https?:/.test(a.url)
+    ? el('a', { href: a.url, target: '_blank', rel: 'noopener', class: 'title', text: a.title || a.url })
+    : el('span', { class: 'title', text: a.title || a.id });
+  return el(
+    'li',
+    { 'data-testid': 'library-item', 'data-id': a.id },
+    el('div', { class: 'row' }, title, del),
+    el('div', { class: 'meta' }, el('span', { text: a.outlet }), el('span', { text: a.date || dateFmt.format(new Date(a.savedAt)) })),
+    el('p', { class: 'excerpt', text: a.text.slice(0, 220) + (a.text.length > 220 ? '…' : '') }),
+  );
+}
+
+// The articles grouped by event (as the engine groups them), newest event
+// first; a search keeps the events that still have a matching article.
 function render() {
   const q = search.value.trim();
-  const shown = q
-    ? articles.filter((a) => [a.title, a.outlet, a.text, a.url].some((f) => f.includes(q)))
-    : articles;
+  const shown = q ? articles.filter((a) => [a.title, a.outlet, a.text, a.url].some((f) => f.includes(q))) : articles;
+  const byId = new Map(shown.map((a) => [a.id, a]));
   const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-  list.replaceChildren(
-    ...shown.map((a) => {
-      const del = el('button', { type: 'button', class: 'danger', 'data-testid': 'delete-article', text: t('libraryDelete') });
-      del.addEventListener('click', async () => {
-        await send({ type: MSG.DELETE_ARTICLE, id: a.id });
-        await load();
-      });
-      // Saved URLs are data: only http(s) ones become links.
-      const title = /^https?:/.test(a.url)
-        ? el('a', { href: a.url, target: '_blank', rel: 'noopener', class: 'title', text: a.title || a.url })
-        : el('span', { class: 'title', text: a.title || a.id });
-      return el(
-        'li',
-        { 'data-testid': 'library-item', 'data-id': a.id },
-        el('div', { class: 'row' }, title, del),
-        el(
-          'div',
-          { class: 'meta' },
-          el('span', { text: a.outlet }),
-          el('span', { text: a.date || dateFmt.format(new Date(a.savedAt)) }),
-        ),
-        el('p', { class: 'excerpt', text: a.text.slice(0, 220) + (a.text.length > 220 ? '…' : '') }),
-      );
-    }),
-  );
+  const placed = new Set();
+  const groups = events
+    .map((e) => ({ ...e, members: e.articles.map((id) => byId.get(id)).filter(Boolean) }))
+    .filter((e) => e.members.length)
+    .sort((a, b) => Math.max(...b.members.map((m) => m.savedAt)) - Math.max(...a.members.map((m) => m.savedAt)));
+  const sections = groups.map((e) => {
+    e.members.forEach((m) => placed.add(m.id));
+    return el(
+      'li',
+      { class: 'event', 'data-testid': 'library-event' },
+      el('h2', { text: e.title || e.members[0].title || e.members[0].outlet }),
+      el('p', { class: 'muted', text: t('libraryEventOutlets', e.outlets.length) }),
+      el('ul', { class: 'articles' }, ...e.members.map((a) => item(a, dateFmt))),
+    );
+  });
+  // Articles the engine has not grouped yet (it reloads lazily) still show.
+  const rest = shown.filter((a) => !placed.has(a.id));
+  if (rest.length) sections.push(el('li', { class: 'event' }, el('ul', { class: 'articles' }, ...rest.map((a) => item(a, dateFmt)))));
+  list.replaceChildren(...sections);
   if (!articles.length) say(t('libraryEmpty'));
   else say(t('libraryCount', shown.length));
 }
@@ -68,6 +83,7 @@ function render() {
 async function load() {
   const r = await send({ type: MSG.LIST_ARTICLES });
   articles = r?.articles ?? [];
+  events = r?.events ?? [];
   render();
 }
 

@@ -120,6 +120,16 @@ test('sample set: the wire copy shows matching passages and the side panel compa
   assert.equal(lines[0], 'claim_kind,unit,verdict,outlet,article,text,value,low,high,qualifier');
   assert.ok(lines.some((l) => l.includes('قناة الأفق الإخبارية') && l.includes(',63,')));
   await panel.close();
+
+  // The library page groups the saved articles by event.
+  const library = await browser.context.newPage();
+  await library.goto(drive.ext('library.html'));
+  await library.locator('[data-testid=library-event]').first().waitFor();
+  const sizes = await library.locator('[data-testid=library-event]').evaluateAll((els) => els.map((e) => e.querySelectorAll('[data-testid=library-item]').length));
+  assert.equal(sizes.reduce((a, b) => a + b, 0), 4);
+  assert.ok(Math.max(...sizes) >= 2, `articles per event: ${sizes}`);
+  await screenshot(library, 'library-events');
+  await library.close();
   await page.close();
 });
 

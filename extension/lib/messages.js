@@ -18,7 +18,7 @@
     SAVE_TAB: 'popup→background:save-tab',
     /** popup → background: `{tabId}`, read that tab now. */
     READ_TAB: 'popup→background:read-tab',
-    /** library/side panel → background: → `{articles}`. */
+    /** library → background: → `{articles, events}` (events group article ids). */
     LIST_ARTICLES: 'page→background:list-articles',
     /** library → background: `{id}` → `{deleted}`. */
     DELETE_ARTICLE: 'page→background:delete-article',
