@@ -8,7 +8,7 @@
 // are registered at top level so a message that wakes the worker finds them.
 
 import './lib/messages.js';
-import { analyze, version, createLibrary } from './lib/engine.js';
+import { analyze, version, createLibrary, loadLibrary } from './lib/engine.js';
 import * as store from './lib/library-store.js';
 import { compareArticle, matchPassages } from './lib/compare-model.js';
 import { getSites, originsFor, patternsFor } from './lib/sites.js';
@@ -25,19 +25,44 @@ function library() {
 }
 
 // The engine's view of the library (passages, index, events, claims) is
-// rebuilt from IndexedDB whenever the worker starts: it is derived data,
-// and rebuilding is quick next to a reader's pace of saving.
+// derived from the articles in IndexedDB. A restarted worker loads its
+// serialized copy when it is for exactly the saved articles and this
+// engine version; otherwise it rebuilds it from the articles.
 let engineLib = null;
 function engineLibrary() {
   engineLib ??= (async () => {
+    const db = await library();
+    const articles = await store.listArticles(db);
+    const ids = articles.map((a) => a.id).sort();
+    const engine = await version();
+    const state = await store.loadEngineState(db);
+    if (state && state.engine === engine && sameIds(state.ids, ids)) {
+      try {
+        return await loadLibrary(state.bytes);
+      } catch {
+        // corrupt or stale bytes: rebuilt below
+      }
+    }
     const lib = await createLibrary();
-    for (const a of await store.listArticles(await library())) lib.add(toEngine(a));
+    for (const a of articles) lib.add(toEngine(a));
+    await persistEngine(lib);
     return lib;
   })().catch((err) => {
     engineLib = null;
     throw err;
   });
   return engineLib;
+}
+
+const sameIds = (a, b) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+
+// Saves the engine's library after a change, tagged with what it holds.
+async function persistEngine(lib) {
+  const ids = lib
+    .list()
+    .map((a) => a.id)
+    .sort();
+  await store.saveEngineState(await library(), { bytes: lib.serialize(), ids, engine: await version() });
 }
 
 const toEngine = (a) => ({
@@ -58,7 +83,10 @@ async function saveArticle(input) {
   if (saved.status !== 'saved') return saved;
   const lib = await engineLibrary();
   const out = lib.add(toEngine(saved.article));
-  if (out?.added) return saved;
+  if (out?.added) {
+    await persistEngine(lib);
+    return saved;
+  }
   await store.deleteArticle(db, saved.article.id);
   lib.remove(saved.article.id);
   if (out?.duplicate) return { status: 'duplicate', article: await store.getArticle(db, out.duplicate.of) };
@@ -188,7 +216,9 @@ async function handle(msg) {
     }
     case MSG.DELETE_ARTICLE: {
       const deleted = await store.deleteArticle(await library(), msg.id);
-      (await engineLibrary()).remove(String(msg.id));
+      const lib = await engineLibrary();
+      lib.remove(String(msg.id));
+      await persistEngine(lib);
       return { deleted };
     }
     case MSG.EXPORT_LIBRARY:

@@ -115,3 +115,79 @@ test('articles saved from the popup, duplicates refused, export and import are l
   await library.waitForFunction(() => document.querySelectorAll('[data-testid=library-item]').length === 1);
   for (const p of [floods.page, reprint.page, schools.page, library, options]) await p.close();
 });
+
+test('a library saved by schema version 1 is migrated, and the engine state survives a worker restart', async () => {
+  const fresh = await launch({ extension: true });
+  try {
+    const url = (p) => `chrome-extension://${fresh.extensionId}/${p}`;
+    const page = await fresh.context.newPage();
+    await page.goto(url('options.html'));
+    // The database as version 1 of the extension left it: one article.
+    // "The council approved a budget of 90 million for 2026."
+    const id = await page.evaluate(async () => {
+      const text = 'أقر المجلس ميزانية قدرها 90 مليونا لعام 2026.';
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+      const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('tabayyun', 1);
+        req.onupgradeneeded = () => {
+          const s = req.result.createObjectStore('articles', { keyPath: 'id' });
+          s.createIndex('normUrl', 'normUrl');
+          s.createIndex('hash', 'hash', { unique: true });
+          s.createIndex('savedAt', 'savedAt');
+        };
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const record = { id: hash.slice(0, 16), url: 'https://example.org/budget', normUrl: 'https://example.org/budget',
+        outlet: 'صحيفة المجلس', title: 'ميزانية 2026', date: '', text, hash, savedAt: 1700000000000 };
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('articles', 'readwrite');
+        tx.objectStore('articles').put(record);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return record.id;
+    });
+
+    const library = await fresh.context.newPage();
+    await library.goto(url('library.html'));
+    await library.locator(`[data-testid=library-item][data-id="${id}"]`).waitFor();
+
+    // The background migrated to version 2 and stored the engine's library.
+    const state = async () =>
+      page.evaluate(async () => {
+        const db = await new Promise((resolve) => {
+          const req = indexedDB.open('tabayyun');
+          req.onsuccess = () => resolve(req.result);
+        });
+        const version = db.version;
+        const engine = await new Promise((resolve) => {
+          const req = db.transaction('engine').objectStore('engine').get('library');
+          req.onsuccess = () => resolve(req.result);
+        });
+        db.close();
+        return { version, ids: engine?.ids, bytes: engine?.bytes?.byteLength ?? 0 };
+      });
+    const after = await state();
+    assert.equal(after.version, 2);
+    assert.deepEqual(after.ids, [id]);
+    assert.ok(after.bytes > 0);
+
+    // Stop the worker: the library page still lists the article, and the
+    // migrated record exports unchanged.
+    const cdp = await fresh.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await library.reload();
+    await library.locator(`[data-testid=library-item][data-id="${id}"]`).waitFor();
+    const [download] = await Promise.all([library.waitForEvent('download'), library.click('[data-testid=export-library]')]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(exported.articles.length, 1);
+    assert.equal(exported.articles[0].savedAt, 1700000000000);
+    assert.equal(exported.articles[0].title, 'ميزانية 2026');
+  } finally {
+    await fresh.close();
+  }
+});

@@ -7,10 +7,11 @@
 // recreated (that would lose the reader's library).
 //
 // Article record: {id, url, normUrl, outlet, title, date, text, hash,
-// savedAt}. `id` is derived from the text's hash, so the same article saved
+// savedAt}. Engine record (version 2, key 'library'): {bytes, ids,
+// engine}, the engine's serialized library for the article ids `ids`. `id` is derived from the text's hash, so the same article saved
 // twice, or imported into another browser, keeps its id.
 
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const EXPORT_FORMAT = 'tabayyun-library';
 
 function upgrade(db, oldVersion) {
@@ -22,7 +23,13 @@ function upgrade(db, oldVersion) {
       articles.createIndex('hash', 'hash', { unique: true });
       articles.createIndex('savedAt', 'savedAt');
     }
-    // falls through (future versions add their steps here)
+    // falls through
+    case 1:
+      // Version 2 keeps the engine's serialized library beside the
+      // articles, so a restarted worker loads it instead of re-reading
+      // every article. It is derived data: losing it only costs a rebuild.
+      db.createObjectStore('engine');
+    // falls through (later versions add their steps here)
     default:
       break;
   }
@@ -207,4 +214,17 @@ export async function importLibrary(db, data) {
     await done(tx);
   }
   return { added, duplicates };
+}
+
+/** The engine's saved library `{bytes, ids, engine}`, or null. */
+export async function loadEngineState(db) {
+  const tx = db.transaction('engine');
+  return (await request(tx.objectStore('engine').get('library'))) ?? null;
+}
+
+/** Keeps the engine's serialized library for articles `ids`. */
+export async function saveEngineState(db, state) {
+  const tx = db.transaction('engine', 'readwrite');
+  tx.objectStore('engine').put(state, 'library');
+  await done(tx);
 }
