@@ -164,7 +164,7 @@ fn cmd_train_ner(args: &[String]) -> Result<(), String> {
         out: flag(args, "--out")
             .unwrap_or("crate/data/ner/model.bin")
             .into(),
-        bits: number("--bits", 17.0)? as u32,
+        bits: number("--bits", 16.0)? as u32,
         epochs: number("--epochs", 12.0)? as usize,
         prune: number("--prune", 0.0)?,
         with_aqmar: args.iter().any(|a| a == "--with-aqmar"),

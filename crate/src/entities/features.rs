@@ -9,36 +9,85 @@
 //! native trainer and the wasm reader compute the same ids; the feature set
 //! of a word depends only on the sentence, never on other documents.
 
-use super::gazetteer::GAZETTEER;
+use super::gazetteer::{Match, GAZETTEER};
 use super::Kind;
 use crate::normalize::normalize;
-use crate::tokenize::{light_stem, split_proclitics};
-use std::collections::HashMap;
+use crate::tokenize::light_stem;
 use std::sync::LazyLock;
 
-/// Hashes a feature template and its value parts.
+/// The FNV-1a hash of a string: the value part of a feature.
 ///
 /// ```
-/// use tabayyun::entities::features::hash;
-/// assert_eq!(hash(1, &["قال"]), hash(1, &["قال"]));
-/// assert_ne!(hash(1, &["قال"]), hash(2, &["قال"]));
+/// use tabayyun::entities::features::word_hash;
+/// assert_eq!(word_hash("قال"), word_hash("قال"));
+/// assert_ne!(word_hash("قال"), word_hash("قالت"));
 /// ```
-pub fn hash(template: u8, parts: &[&str]) -> u64 {
+pub fn word_hash(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
+    for &b in s.as_bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(template);
-    for p in parts {
-        for &b in p.as_bytes() {
-            eat(b);
-        }
-        // A separator so ("ab", "c") and ("a", "bc") differ.
-        eat(0xff);
     }
     h
 }
+
+/// A feature id from its template number and up to two value hashes,
+/// well mixed in the top bits (which pick the bucket).
+///
+/// ```
+/// use tabayyun::entities::features::{mix, word_hash};
+/// let w = word_hash("قال");
+/// assert_ne!(mix(1, w, 0), mix(2, w, 0));
+/// assert_ne!(mix(3, w, 1), mix(3, 1, w));
+/// ```
+pub fn mix(template: u8, a: u64, b: u64) -> u64 {
+    let mut h = (u64::from(template) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h = (h ^ a).wrapping_mul(0xbf58_476d_1ce4_e5b9).rotate_left(31);
+    h = (h ^ b).wrapping_mul(0x94d0_49bb_1331_11eb);
+    // MurmurHash3's finalizer.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A `BuildHasher` for the stage's tables of short folded words: FNV-1a,
+/// several times faster than the default SipHash on such keys. The keys
+/// are our own lists and the words of one text, so hash flooding is not a
+/// concern.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FnvBuild;
+
+/// The hasher [`FnvBuild`] builds.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl std::hash::BuildHasher for FnvBuild {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// A map keyed by folded words.
+pub type WordMap<V> = std::collections::HashMap<String, V, FnvBuild>;
+
+/// A set of folded words.
+pub type WordSet = std::collections::HashSet<String, FnvBuild>;
 
 /// What a nearby word announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,8 +132,12 @@ const PLACE_HEADS: &str = "مدينة بلدة قرية محافظة ريف من
 نهر جبل بحر حي ناحية مقاطعة شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود بلاد مطار ميناء \
 بلدات قرى مدن ضواحي أطراف";
 
-static TRIGGERS: LazyLock<HashMap<String, Trigger>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+/// The trigger words, folded; and those with the article, keyed without
+/// it (so "والشيخ", split as و + ال + شيخ, finds الشيخ without building a
+/// string).
+static TRIGGERS: LazyLock<(WordMap<Trigger>, WordMap<Trigger>)> = LazyLock::new(|| {
+    let mut m = WordMap::default();
+    let mut after_article = WordMap::default();
     for (list, t) in [
         (PLACE_HEADS, Trigger::Place),
         (ORG_HEADS, Trigger::Org),
@@ -92,10 +145,14 @@ static TRIGGERS: LazyLock<HashMap<String, Trigger>> = LazyLock::new(|| {
         (TITLES, Trigger::Title),
     ] {
         for w in list.split_whitespace() {
-            m.insert(normalize(w), t);
+            let n = normalize(w);
+            if let Some(bare) = n.strip_prefix("ال") {
+                after_article.insert(bare.to_string(), t);
+            }
+            m.insert(n, t);
         }
     }
-    m
+    (m, after_article)
 });
 
 /// The trigger a folded word is, after its proclitics ("وقال" is "قال").
@@ -107,20 +164,52 @@ static TRIGGERS: LazyLock<HashMap<String, Trigger>> = LazyLock::new(|| {
 /// assert_eq!(trigger("الرييس"), Some(Trigger::Title));
 /// ```
 pub fn trigger(word: &str) -> Option<Trigger> {
-    if let Some(&t) = TRIGGERS.get(word) {
+    let (triggers, after_article) = &*TRIGGERS;
+    if let Some(&t) = triggers.get(word) {
         return Some(t);
     }
-    let (pre, rest) = split_proclitics(word);
+    // Every proclitic starts with one of these letters: the common case
+    // skips the split.
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) {
+        return None;
+    }
+    let (pre, rest) = super::split(word);
     if pre.ends_with("ال") {
         // والشيخ is و + الشيخ: the article belongs to the trigger; التحالف
         // is the trigger تحالف with its article.
-        TRIGGERS
-            .get(&format!("ال{rest}"))
-            .or_else(|| TRIGGERS.get(rest))
+        after_article
+            .get(rest)
+            .or_else(|| triggers.get(rest))
             .copied()
     } else {
-        TRIGGERS.get(rest).copied()
+        triggers.get(rest).copied()
     }
+}
+
+thread_local! {
+    /// Light stems already computed, as byte ranges of their word.
+    static STEMS: std::cell::RefCell<WordMap<(usize, usize)>> =
+        std::cell::RefCell::new(WordMap::default());
+}
+
+/// [`light_stem`], remembered per word (bounded as [`super::split`] is).
+fn stem(word: &str) -> &str {
+    let cached = STEMS.with(|m| m.borrow().get(word).copied());
+    let (a, b) = cached.unwrap_or_else(|| {
+        let s = light_stem(word);
+        // The stem is a slice of the word: keep its position.
+        let a = (s.as_ptr() as usize).saturating_sub(word.as_ptr() as usize);
+        let range = (a, a + s.len());
+        STEMS.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() > 50_000 {
+                m.clear();
+            }
+            m.insert(word.to_string(), range);
+        });
+        range
+    });
+    word.get(a..b).unwrap_or(word)
 }
 
 /// A word's gazetteer tag in its sentence: outside, or begin/inside of a
@@ -156,8 +245,13 @@ impl GazTag {
 /// assert_eq!(tags[2], GazTag::Inside(Kind::Loc));
 /// ```
 pub fn gazetteer_tags(words: &[&str]) -> Vec<GazTag> {
-    let mut tags = vec![GazTag::Out; words.len()];
-    for m in GAZETTEER.find(words) {
+    tags_of_matches(words.len(), &GAZETTEER.find(words))
+}
+
+/// Gazetteer tags of a sentence of `len` words from its matches.
+fn tags_of_matches(len: usize, matches: &[Match]) -> Vec<GazTag> {
+    let mut tags = vec![GazTag::Out; len];
+    for m in matches {
         let Some(kind) = GAZETTEER.entries.get(m.entry).map(|e| e.kind) else {
             continue;
         };
@@ -206,133 +300,197 @@ fn suffix(word: &str, n: usize) -> &str {
         .map_or(word, |(i, _)| word.get(i..).unwrap_or(word))
 }
 
-/// The static (tag-independent) feature hashes of every word of a sentence.
+/// The number of static features per word.
+pub const STATIC_FEATURES: usize = 39;
+
+/// The static (tag-independent) features of every word of a sentence,
+/// [`STATIC_FEATURES`] per word in a row, and each word's own hash (for
+/// the tag features).
+pub struct SentenceFeatures {
+    pub ids: Vec<u64>,
+    pub words: Vec<u64>,
+}
+
+impl SentenceFeatures {
+    /// The static feature ids of word `i`.
+    pub fn of(&self, i: usize) -> &[u64] {
+        self.ids
+            .get(i * STATIC_FEATURES..(i + 1) * STATIC_FEATURES)
+            .unwrap_or(&[])
+    }
+}
+
+/// Per-word value hashes: every string a feature looks at is hashed once.
+struct WordHashes {
+    word: u64,
+    rest: u64,
+    pre: u64,
+    stem: u64,
+    prefix2: u64,
+    prefix3: u64,
+    prefix4: u64,
+    suffix1: u64,
+    suffix2: u64,
+    suffix3: u64,
+    suffix4: u64,
+    shape: u64,
+    gaz: u64,
+    trigger: u64,
+    given: u64,
+    article: u64,
+}
+
+impl WordHashes {
+    /// The hashes of a sentence boundary ("<s>" before, "</s>" after).
+    fn boundary(mark: &str) -> WordHashes {
+        let h = word_hash(mark);
+        WordHashes {
+            word: h,
+            rest: h,
+            pre: h,
+            stem: h,
+            prefix2: h,
+            prefix3: h,
+            prefix4: h,
+            suffix1: h,
+            suffix2: h,
+            suffix3: h,
+            suffix4: h,
+            shape: h,
+            gaz: word_hash("-"),
+            trigger: word_hash("-"),
+            given: word_hash("-"),
+            article: h,
+        }
+    }
+}
+
+/// The static features of a sentence of folded words.
 ///
 /// ```
-/// use tabayyun::entities::features::sentence_features;
+/// use tabayyun::entities::features::{sentence_features, STATIC_FEATURES};
 /// let f = sentence_features(&["قال", "المهندس", "كريم", "الزعبي"]);
-/// assert_eq!(f.len(), 4);
-/// assert!(f[2].len() > 20);
+/// assert_eq!(f.ids.len(), 4 * STATIC_FEATURES);
+/// assert_eq!(f.of(2).len(), STATIC_FEATURES);
 /// ```
-pub fn sentence_features(words: &[&str]) -> Vec<Vec<u64>> {
-    let gaz = gazetteer_tags(words);
-    let splits: Vec<(&str, &str)> = words
+pub fn sentence_features(words: &[&str]) -> SentenceFeatures {
+    sentence_features_with(words, &GAZETTEER.find(words))
+}
+
+/// [`sentence_features`] given the sentence's gazetteer matches (the
+/// pipeline finds them once for both the model and the final mentions).
+pub fn sentence_features_with(words: &[&str], matches: &[Match]) -> SentenceFeatures {
+    let gaz = tags_of_matches(words.len(), matches);
+    let hashes: Vec<WordHashes> = words
         .iter()
-        .map(|w| {
-            if GAZETTEER.is_known_word(w) {
+        .zip(&gaz)
+        .map(|(w, g)| {
+            let (pre, rest) = if GAZETTEER.is_known_word(w) {
                 ("", *w)
             } else {
-                split_proclitics(w)
-            }
-        })
-        .collect();
-    let word = |j: isize| -> &str {
-        usize::try_from(j)
-            .ok()
-            .and_then(|j| words.get(j))
-            .copied()
-            .unwrap_or(if j < 0 { "<s>" } else { "</s>" })
-    };
-    let rest = |j: isize| -> &str {
-        usize::try_from(j)
-            .ok()
-            .and_then(|j| splits.get(j))
-            .map_or(if j < 0 { "<s>" } else { "</s>" }, |s| s.1)
-    };
-    let gtag = |j: isize| -> &str {
-        usize::try_from(j)
-            .ok()
-            .and_then(|j| gaz.get(j))
-            .map_or("-", |g| g.code())
-    };
-    let trig = |j: isize| -> &str {
-        usize::try_from(j)
-            .ok()
-            .and_then(|j| words.get(j))
-            .and_then(|w| trigger(w))
-            .map_or("-", Trigger::code)
-    };
-    let given = |j: isize| -> &str {
-        let known = usize::try_from(j)
-            .ok()
-            .and_then(|j| splits.get(j))
-            .is_some_and(|s| GAZETTEER.is_given_name(s.1));
-        if known {
-            "G"
-        } else {
-            "-"
-        }
-    };
-    (0..words.len())
-        .map(|i| {
-            let i = i as isize;
-            let w0 = word(i);
-            let (pre, r0) = splits.get(i as usize).copied().unwrap_or(("", w0));
-            let stem = light_stem(w0);
-            let has_article = if pre.ends_with("ال") || pre.ends_with("لل") {
+                super::split(w)
+            };
+            let given = if GAZETTEER.is_given_name(rest) {
+                "G"
+            } else {
+                "-"
+            };
+            let article = if pre.ends_with("ال") || pre.ends_with("لل") {
                 "A"
             } else {
                 "-"
             };
-            vec![
-                hash(0, &[]),
-                hash(1, &[w0]),
-                hash(2, &[r0]),
-                hash(3, &[pre]),
-                hash(4, &[stem]),
-                hash(5, &[prefix(r0, 2)]),
-                hash(6, &[prefix(r0, 3)]),
-                hash(7, &[suffix(w0, 1)]),
-                hash(8, &[suffix(w0, 2)]),
-                hash(9, &[suffix(w0, 3)]),
-                hash(10, &[shape(w0)]),
-                hash(11, &[word(i - 1)]),
-                hash(12, &[word(i + 1)]),
-                hash(13, &[word(i - 2)]),
-                hash(14, &[word(i + 2)]),
-                hash(15, &[rest(i - 1)]),
-                hash(16, &[rest(i + 1)]),
-                hash(17, &[word(i - 1), r0]),
-                hash(18, &[r0, word(i + 1)]),
-                hash(19, &[gtag(i)]),
-                hash(20, &[gtag(i - 1)]),
-                hash(21, &[gtag(i + 1)]),
-                hash(22, &[gtag(i), r0]),
-                hash(23, &[given(i)]),
-                hash(24, &[given(i - 1)]),
-                hash(25, &[given(i + 1)]),
-                hash(26, &[trig(i - 1)]),
-                hash(27, &[trig(i - 2)]),
-                hash(28, &[trig(i + 1)]),
-                hash(29, &[trig(i)]),
-                hash(30, &[trig(i - 1), shape(w0)]),
-                hash(31, &[has_article, suffix(w0, 1)]),
-                hash(32, &[stem, word(i - 1)]),
-                hash(33, &[prefix(r0, 4)]),
-                hash(34, &[suffix(w0, 4)]),
-                hash(35, &[word(i - 1), word(i + 1)]),
-                hash(36, &[light_stem(word(i - 1))]),
-                hash(37, &[light_stem(word(i + 1))]),
-                hash(38, &[trig(i - 1), gtag(i)]),
-            ]
+            WordHashes {
+                word: word_hash(w),
+                rest: word_hash(rest),
+                pre: word_hash(pre),
+                stem: word_hash(stem(w)),
+                prefix2: word_hash(prefix(rest, 2)),
+                prefix3: word_hash(prefix(rest, 3)),
+                prefix4: word_hash(prefix(rest, 4)),
+                suffix1: word_hash(suffix(w, 1)),
+                suffix2: word_hash(suffix(w, 2)),
+                suffix3: word_hash(suffix(w, 3)),
+                suffix4: word_hash(suffix(w, 4)),
+                shape: word_hash(shape(w)),
+                gaz: word_hash(g.code()),
+                trigger: word_hash(trigger(w).map_or("-", Trigger::code)),
+                given: word_hash(given),
+                article: word_hash(article),
+            }
         })
-        .collect()
+        .collect();
+    let start = WordHashes::boundary("<s>");
+    let end = WordHashes::boundary("</s>");
+    let at = |j: isize| -> &WordHashes {
+        match usize::try_from(j) {
+            Ok(j) => hashes.get(j).unwrap_or(&end),
+            Err(_) => &start,
+        }
+    };
+    let mut ids = Vec::with_capacity(words.len() * STATIC_FEATURES);
+    for i in 0..words.len() as isize {
+        let (p2, p1, w, n1, n2) = (at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2));
+        ids.extend_from_slice(&[
+            mix(0, 0, 0),
+            mix(1, w.word, 0),
+            mix(2, w.rest, 0),
+            mix(3, w.pre, 0),
+            mix(4, w.stem, 0),
+            mix(5, w.prefix2, 0),
+            mix(6, w.prefix3, 0),
+            mix(7, w.suffix1, 0),
+            mix(8, w.suffix2, 0),
+            mix(9, w.suffix3, 0),
+            mix(10, w.shape, 0),
+            mix(11, p1.word, 0),
+            mix(12, n1.word, 0),
+            mix(13, p2.word, 0),
+            mix(14, n2.word, 0),
+            mix(15, p1.rest, 0),
+            mix(16, n1.rest, 0),
+            mix(17, p1.word, w.rest),
+            mix(18, w.rest, n1.word),
+            mix(19, w.gaz, 0),
+            mix(20, p1.gaz, 0),
+            mix(21, n1.gaz, 0),
+            mix(22, w.gaz, w.rest),
+            mix(23, w.given, 0),
+            mix(24, p1.given, 0),
+            mix(25, n1.given, 0),
+            mix(26, p1.trigger, 0),
+            mix(27, p2.trigger, 0),
+            mix(28, n1.trigger, 0),
+            mix(29, w.trigger, 0),
+            mix(30, p1.trigger, w.shape),
+            mix(31, w.article, w.suffix1),
+            mix(32, w.stem, p1.word),
+            mix(33, w.prefix4, 0),
+            mix(34, w.suffix4, 0),
+            mix(35, p1.word, n1.word),
+            mix(36, p1.stem, 0),
+            mix(37, n1.stem, 0),
+            mix(38, p1.trigger, w.gaz),
+        ]);
+    }
+    SentenceFeatures {
+        ids,
+        words: hashes.iter().map(|h| h.word).collect(),
+    }
 }
 
-/// The hashes of the features that depend on the tags already chosen to
-/// the left (greedy decoding): previous tag, previous two, previous tag
-/// with the word.
+/// The features that depend on the tags already chosen to the left
+/// (greedy decoding): previous tag, previous two, previous tag with the
+/// word (by its [`word_hash`]).
 ///
 /// ```
-/// use tabayyun::entities::features::tag_features;
-/// assert_ne!(tag_features(0, 0, "باغوز"), tag_features(1, 0, "باغوز"));
+/// use tabayyun::entities::features::{tag_features, word_hash};
+/// let w = word_hash("باغوز");
+/// assert_ne!(tag_features(0, 0, w), tag_features(1, 0, w));
 /// ```
-pub fn tag_features(prev: u8, prev2: u8, word: &str) -> [u64; 3] {
-    let p = [b'0' + prev];
-    let p2 = [b'0' + prev2];
-    let p = std::str::from_utf8(&p).unwrap_or("?");
-    let p2 = std::str::from_utf8(&p2).unwrap_or("?");
-    [hash(40, &[p]), hash(41, &[p2, p]), hash(42, &[p, word])]
+pub fn tag_features(prev: u8, prev2: u8, word: u64) -> [u64; 3] {
+    let (p, p2) = (u64::from(prev), u64::from(prev2));
+    [mix(40, p, 0), mix(41, p2, p), mix(42, p, word)]
 }
 
 #[cfg(test)]

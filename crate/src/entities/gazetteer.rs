@@ -10,10 +10,9 @@
 //! first word (بالعراق → العراق), and says how many folded characters of
 //! that word it skips.
 
+use super::features::{WordMap, WordSet};
 use super::Kind;
 use crate::normalize::normalize;
-use crate::tokenize::split_proclitics;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The curated lists, one per type; `surface<TAB>type<TAB>canonical id`.
@@ -30,6 +29,8 @@ const GIVEN_NAMES: &str = include_str!("../../data/gazetteers/given_names.txt");
 pub struct Entry {
     /// The folded words of this alias.
     pub words: Vec<String>,
+    /// The same, joined by spaces.
+    pub surface: String,
     pub kind: Kind,
     /// The canonical form, as written in the list (it is what the UI shows).
     pub id: String,
@@ -52,13 +53,17 @@ pub struct Match {
 /// The loaded lists.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<Vec<usize>>,
+    /// The same for aliases whose first word has the article, keyed
+    /// without it: "عراق" finds العراق in "بالعراق" without building
+    /// a string per word.
+    by_first_after_article: WordMap<Vec<usize>>,
     /// Whole folded alias → entry, for linking mentions the model found.
-    pub by_surface: HashMap<String, usize>,
+    pub by_surface: WordMap<usize>,
     /// Every word of every alias and every given name: words that must not
     /// lose a letter to proclitic splitting.
-    known_words: HashSet<String>,
-    given: HashSet<String>,
+    known_words: WordSet,
+    given: WordSet,
 }
 
 /// Lines of a list without `#` comments and blank lines.
@@ -72,10 +77,11 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            by_first: HashMap::new(),
-            by_surface: HashMap::new(),
-            known_words: HashSet::new(),
-            given: HashSet::new(),
+            by_first: WordMap::default(),
+            by_first_after_article: WordMap::default(),
+            by_surface: WordMap::default(),
+            known_words: WordSet::default(),
+            given: WordSet::default(),
         };
         for line in LISTS.iter().flat_map(|l| data_lines(l)) {
             let mut cols = line.split('\t');
@@ -93,9 +99,16 @@ impl Gazetteer {
             };
             let index = g.entries.len();
             g.known_words.extend(words.iter().cloned());
+            if let Some(bare) = first.strip_prefix("ال") {
+                g.by_first_after_article
+                    .entry(bare.to_string())
+                    .or_default()
+                    .push(index);
+            }
             g.by_first.entry(first).or_default().push(index);
             g.by_surface.entry(words.join(" ")).or_insert(index);
             g.entries.push(Entry {
+                surface: words.join(" "),
                 words,
                 kind,
                 id: id.trim().to_string(),
@@ -160,8 +173,8 @@ impl Gazetteer {
         let word = *words.get(i)?;
         // (exact, match): an exact match of any length beats a near one.
         let mut best: Option<(bool, Match)> = None;
-        let mut try_first = |first: &str, skip: usize| {
-            for &entry in self.by_first.get(first).into_iter().flatten() {
+        let mut try_first = |index: &WordMap<Vec<usize>>, first: &str, skip: usize| {
+            for &entry in index.get(first).into_iter().flatten() {
                 let Some(e) = self.entries.get(entry) else {
                     continue;
                 };
@@ -181,20 +194,20 @@ impl Gazetteer {
                 }
             }
         };
-        try_first(word, 0);
+        try_first(&self.by_first, word, 0);
         if !self.known_words.contains(word) {
-            let (pre, rest) = split_proclitics(word);
+            let (pre, rest) = super::split(word);
             if !pre.is_empty() {
                 let pre_chars = pre.chars().count();
                 // بالعراق → ب + العراق; للعراق keeps the surviving ل of its
                 // article. Tried first: a written ال stays in the span when
                 // the list has the name both with and without it (الباغوز).
                 if pre.ends_with("ال") {
-                    try_first(&format!("ال{rest}"), pre_chars - 2);
+                    try_first(&self.by_first_after_article, rest, pre_chars - 2);
                 } else if pre.ends_with("لل") {
-                    try_first(&format!("ال{rest}"), pre_chars - 1);
+                    try_first(&self.by_first_after_article, rest, pre_chars - 1);
                 }
-                try_first(rest, pre_chars);
+                try_first(&self.by_first, rest, pre_chars);
             }
         }
         best.map(|(_, m)| m)
@@ -239,7 +252,7 @@ mod tests {
 
     #[test]
     fn lists_are_clean() {
-        let mut seen = HashSet::new();
+        let mut seen = WordSet::default();
         for line in LISTS.iter().flat_map(|l| data_lines(l)) {
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 3, "three columns: {line}");
@@ -266,7 +279,7 @@ mod tests {
                 cols[0]
             );
         }
-        let mut given = HashSet::new();
+        let mut given = WordSet::default();
         for name in data_lines(GIVEN_NAMES) {
             let n = normalize(name.trim());
             assert_eq!(n.split_whitespace().count(), 1, "one word: {name}");

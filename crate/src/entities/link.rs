@@ -22,9 +22,9 @@
 //! between calls), so the wasm analysing one article at a time and the CLI
 //! analysing many agree.
 
+use super::features::WordMap;
 use super::gazetteer::GAZETTEER;
 use super::Kind;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// One mention to link.
@@ -118,10 +118,10 @@ pub(super) fn distance_within(a: &str, b: &str, cap: usize) -> usize {
 }
 
 /// Skeleton → gazetteer entry, for skeletons that only one entity has.
-static BY_SKELETON: LazyLock<HashMap<String, Option<usize>>> = LazyLock::new(|| {
-    let mut m: HashMap<String, Option<usize>> = HashMap::new();
+static BY_SKELETON: LazyLock<WordMap<Option<usize>>> = LazyLock::new(|| {
+    let mut m: WordMap<Option<usize>> = WordMap::default();
     for (i, e) in GAZETTEER.entries.iter().enumerate() {
-        let key = skeleton(&e.words.join(" "));
+        let key = skeleton(&e.surface);
         // Very short skeletons collide with ordinary words.
         if key.chars().filter(|c| *c != ' ').count() < 3 {
             continue;
@@ -152,8 +152,8 @@ fn variant_of_known(name: &str, kind: Kind) -> Option<usize> {
         // many letters (باغاز ~ باغوز), an unrelated word need not
         // (المدن is not الميادين).
         let bare = |s: &str| s.strip_prefix("ال").unwrap_or(s).chars().count();
-        let known = GAZETTEER.entries.get(*i).map(|e| e.words.join(" "));
-        if known.is_some_and(|k| bare(&k).abs_diff(bare(name)) <= 1) {
+        let known = GAZETTEER.entries.get(*i).map(|e| e.surface.as_str());
+        if known.is_some_and(|k| bare(k).abs_diff(bare(name)) <= 1) {
             return Some(*i);
         }
     }
@@ -165,8 +165,16 @@ fn variant_of_known(name: &str, kind: Kind) -> Option<usize> {
         .entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == kind)
-        .find(|(_, e)| distance_within(&e.words.join(" "), name, 1) <= 1)
+        // One edit changes the length by one letter at most, and leaves
+        // the start or the end of a long name as it was.
+        .filter(|(_, e)| {
+            e.kind == kind
+                && e.surface.len().abs_diff(name.len()) <= 2
+                && (e.surface.get(..4) == name.get(..4)
+                    || e.surface.get(e.surface.len().saturating_sub(4)..)
+                        == name.get(name.len().saturating_sub(4)..))
+        })
+        .find(|(_, e)| distance_within(&e.surface, name, 1) <= 1)
         .map(|(i, _)| i)
 }
 

@@ -29,6 +29,43 @@ use features::{trigger, Trigger};
 use gazetteer::GAZETTEER;
 use model::MODEL;
 
+thread_local! {
+    /// Proclitic splits already computed: a word is split up to ten times
+    /// on its way through the stages, and news repeats its words.
+    static SPLITS: std::cell::RefCell<features::WordMap<usize>> =
+        std::cell::RefCell::new(features::WordMap::default());
+}
+
+/// [`split_proclitics`], remembered per word (the memory is bounded: it
+/// starts afresh past 50,000 distinct words).
+///
+/// ```
+/// assert_eq!(tabayyun::entities::split("وبالمدينه"), ("وبال", "مدينه"));
+/// ```
+pub fn split(word: &str) -> (&str, &str) {
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) {
+        // Every proclitic starts with one of these letters.
+        return ("", word);
+    }
+    let cached = SPLITS.with(|m| m.borrow().get(word).copied());
+    let at = cached.unwrap_or_else(|| {
+        let at = split_proclitics(word).0.len();
+        SPLITS.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() > 50_000 {
+                m.clear();
+            }
+            m.insert(word.to_string(), at);
+        });
+        at
+    });
+    if word.is_char_boundary(at) {
+        word.split_at(at)
+    } else {
+        ("", word)
+    }
+}
+
 /// An entity type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
@@ -219,7 +256,7 @@ fn proclitic_skip(word: &str) -> usize {
     if GAZETTEER.is_known_word(word) {
         return 0;
     }
-    let (pre, rest) = split_proclitics(word);
+    let (pre, rest) = split(word);
     let n = pre.chars().count();
     if pre.ends_with("ال") {
         n - 2
@@ -288,7 +325,7 @@ fn trigger_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
     let mut i = 0;
     while i < words.len() {
         let w = words.get(i).copied().unwrap_or("");
-        let (pre, rest) = split_proclitics(w);
+        let (pre, rest) = split(w);
         // An indefinite head only: "المخيم" is "the camp" already named.
         let is_place_head = (PLACE_DESCRIPTORS[..4].contains(&rest) || rest == "مخيم")
             && !pre.ends_with("ال")
@@ -403,7 +440,7 @@ fn shape_candidate(mut c: Candidate, words: &[&str], kinds: &[TokenKind]) -> Opt
     }
     while c.end - c.first > 1 {
         let w = words.get(c.first).copied().unwrap_or("");
-        let rest = split_proclitics(w).1;
+        let rest = split(w).1;
         let is_descriptor = c.kind == Kind::Loc
             && (PLACE_DESCRIPTORS.contains(&w) || PLACE_DESCRIPTORS.contains(&rest));
         let is_title = c.kind == Kind::Per && trigger(w) == Some(Trigger::Title);
@@ -426,7 +463,7 @@ fn shape_candidate(mut c: Candidate, words: &[&str], kinds: &[TokenKind]) -> Opt
     if c.end - c.first == 1 {
         let bare: String = first.chars().skip(c.skip).collect();
         // "بريف" is ب + ريف even where the cut was not made.
-        let root = split_proclitics(&bare).1;
+        let root = split(&bare).1;
         // A head noun alone ("منظمة", "مدينة") announces a name; it is not one.
         if GENERIC.contains(&bare.as_str())
             || GENERIC.contains(&root)
@@ -448,9 +485,9 @@ fn shape_candidate(mut c: Candidate, words: &[&str], kinds: &[TokenKind]) -> Opt
 /// organisation noun and wholly contains known places ("جامعة دمشق",
 /// "بلدية حلب") replaces them.
 fn sentence_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
-    let mut found: Vec<Candidate> = GAZETTEER
-        .find(words)
-        .into_iter()
+    let matches = GAZETTEER.find(words);
+    let mut found: Vec<Candidate> = matches
+        .iter()
         .filter_map(|m| {
             let kind = GAZETTEER.entries.get(m.entry)?.kind;
             Some(Candidate {
@@ -463,7 +500,7 @@ fn sentence_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
         })
         .collect();
     let mut added = Vec::new();
-    for c in model_candidates(&MODEL.tag(words)) {
+    for c in model_candidates(&MODEL.tag_with(words, &matches)) {
         let Some(c) = shape_candidate(c, words, kinds) else {
             continue;
         };
@@ -550,7 +587,7 @@ fn add_surnames(tokens: &[Token], found: &mut Vec<Candidate>) {
         let skip = if surnames.contains(&t.norm.as_str()) {
             0
         } else {
-            let (pre, rest) = split_proclitics(&t.norm);
+            let (pre, rest) = split(&t.norm);
             if pre.is_empty() || !surnames.contains(&rest) {
                 continue;
             }
@@ -662,3 +699,6 @@ pub fn tag_sentences(sentences: &[Vec<&str>]) -> Vec<Vec<&'static str>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

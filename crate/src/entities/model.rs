@@ -15,7 +15,8 @@
 //! every word O (recognition then rests on the gazetteer) rather than a
 //! panic; decoding never emits I-X after anything but B-X or I-X.
 
-use super::features::{sentence_features, tag_features};
+use super::features::{sentence_features_with, tag_features};
+use super::gazetteer::{Match, GAZETTEER};
 use std::sync::LazyLock;
 
 /// The tags, in weight-column order: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG,
@@ -163,16 +164,20 @@ impl Model {
     /// assert_eq!(TAG_NAMES[tags[2] as usize], "B-LOC");
     /// ```
     pub fn tag(&self, words: &[&str]) -> Vec<u8> {
-        let features = sentence_features(words);
+        self.tag_with(words, &GAZETTEER.find(words))
+    }
+
+    /// [`Model::tag`] given the sentence's gazetteer matches.
+    pub fn tag_with(&self, words: &[&str], matches: &[Match]) -> Vec<u8> {
+        let features = sentence_features_with(words, matches);
         let mut tags: Vec<u8> = Vec::with_capacity(words.len());
-        for (i, feats) in features.iter().enumerate() {
+        for (i, &word) in features.words.iter().enumerate() {
             let mut scores = [0i32; TAGS];
-            for &h in feats {
+            for &h in features.of(i) {
                 self.add(&mut scores, h);
             }
             let prev = i.checked_sub(1).and_then(|j| tags.get(j)).copied();
             let prev2 = i.checked_sub(2).and_then(|j| tags.get(j)).copied();
-            let word = words.get(i).copied().unwrap_or("");
             for h in tag_features(prev.unwrap_or(0), prev2.unwrap_or(0), word) {
                 self.add(&mut scores, h);
             }

@@ -5,7 +5,7 @@
 //! [`super::model`], and the development split's scores.
 //!
 //! Rerun with one command from the repository root (the defaults are the
-//! shipped model's settings: 2^17 buckets, 12 epochs, ANERcorp only):
+//! shipped model's settings: 2^16 buckets, 12 epochs, ANERcorp only):
 //! `cargo run --release --bin tabayyun -- train-ner --data ../shared/data/ner --out crate/data/ner/model.bin`.
 //!
 //! Invariants: the development split (the last tenth of ANERcorp's
@@ -237,18 +237,18 @@ pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64) -> Model 
         stamps: vec![[0; TAGS]; 1 << bits],
         step: 0,
     };
-    // Per sentence: folded words, static feature buckets per word, gold tags.
-    type Prepared<'a> = (Vec<String>, Vec<Vec<usize>>, &'a [u8]);
+    // Per sentence: word hashes, static feature buckets per word, gold tags.
+    type Prepared<'a> = (Vec<u64>, Vec<Vec<usize>>, &'a [u8]);
     let prepared: Vec<Prepared> = train
         .iter()
         .map(|s| {
             let norms: Vec<String> = s.words.iter().map(|w| normalize(w)).collect();
             let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
-            let feats = sentence_features(&refs)
-                .into_iter()
-                .map(|f| f.into_iter().map(|h| tr.bucket(h)).collect())
+            let f = sentence_features(&refs);
+            let buckets = (0..refs.len())
+                .map(|i| f.of(i).iter().map(|&h| tr.bucket(h)).collect())
                 .collect();
-            (norms, feats, s.tags.as_slice())
+            (f.words, buckets, s.tags.as_slice())
         })
         .collect();
     let mut order: Vec<usize> = (0..prepared.len()).collect();
@@ -264,15 +264,15 @@ pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64) -> Model 
         let mut errors = 0usize;
         let mut tokens = 0usize;
         for &k in &order {
-            let (norms, feats, gold) = &prepared[k];
-            let mut pred: Vec<u8> = Vec::with_capacity(norms.len());
+            let (word_hashes, feats, gold) = &prepared[k];
+            let mut pred: Vec<u8> = Vec::with_capacity(word_hashes.len());
             for (i, f) in feats.iter().enumerate() {
                 tr.step += 1;
                 let prev = if i > 0 { pred[i - 1] } else { 0 };
                 let prev2 = if i > 1 { pred[i - 2] } else { 0 };
                 let mut all: Vec<usize> = f.clone();
                 all.extend(
-                    tag_features(prev, prev2, &norms[i])
+                    tag_features(prev, prev2, word_hashes[i])
                         .iter()
                         .map(|&h| tr.bucket(h)),
                 );
