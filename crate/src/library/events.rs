@@ -17,10 +17,13 @@ use std::collections::HashMap;
 
 /// Article similarity from which two articles report the same event.
 const SAME_EVENT: f32 = 0.25;
+/// Passages without any of the terms assumed besides the library's: the
+/// background that keeps a small library's IDF meaningful.
+const EVENT_PRIOR: f32 = 2000.0;
 /// Dates further apart than this many days are different events.
 const MAX_DAYS_APART: i64 = 3;
 /// Terms used to find an article's neighbours: its rarest ones.
-const PROBE_TERMS: usize = 30;
+const PROBE_TERMS: usize = 40;
 /// Terms in more passages than this do not find neighbours.
 const PROBE_MAX_DF: usize = 400;
 /// Neighbours scored exactly per article.
@@ -52,13 +55,27 @@ impl Library {
         all
     }
 
+    /// Cosine of two articles' term sets, with IDF over the library plus
+    /// [`EVENT_PRIOR`] passages that have none of the terms. In a large
+    /// library this is plain IDF; in a small one, where every saved article
+    /// may be on the one event and its words are therefore "common", shared
+    /// words still count.
+    fn article_similarity(&self, a: &[u32], b: &[u32]) -> f32 {
+        let ix = &self.index;
+        let n = ix.live_passages() as f32 + EVENT_PRIOR;
+        ix.cosine_by(a, b, |t| {
+            (1.0 + n / ix.postings(t).len().max(1) as f32).ln()
+        })
+    }
+
     /// Articles similar to the term set `terms` (not `own`), best first.
     fn neighbours(&self, own: Option<u32>, terms: &[u32]) -> Vec<(u32, f32)> {
         let ix = &self.index;
         let mut probes: Vec<(usize, u32)> = terms
             .iter()
             .map(|&t| (ix.postings(t).len(), t))
-            .filter(|&(df, _)| df <= PROBE_MAX_DF)
+            // A term in one passage is only ever this article's own.
+            .filter(|&(df, _)| (2..=PROBE_MAX_DF).contains(&df))
             .collect();
         probes.sort_unstable();
         probes.truncate(PROBE_TERMS);
@@ -79,7 +96,12 @@ impl Library {
         cands.truncate(PROBE_CANDIDATES);
         let mut scored: Vec<(u32, f32)> = cands
             .into_iter()
-            .map(|(slot, _)| (slot, ix.cosine(terms, &self.article_terms(slot))))
+            .map(|(slot, _)| {
+                (
+                    slot,
+                    self.article_similarity(terms, &self.article_terms(slot)),
+                )
+            })
             .collect();
         scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         scored
@@ -174,7 +196,10 @@ impl Library {
             if sim < SAME_EVENT {
                 break;
             }
-            if let Some(a) = self.article_at(other).filter(|_| self.dates_compatible(slot, other)) {
+            if let Some(a) = self
+                .article_at(other)
+                .filter(|_| self.dates_compatible(slot, other))
+            {
                 out.push(a.id.clone());
             }
         }

@@ -10,6 +10,16 @@
 
 use std::collections::HashMap;
 
+/// How much a kind of term says about a passage's sub-topic, as a factor
+/// on its IDF. A concept (`~`) is evidence of paraphrase and a counted noun
+/// (`%`) of the same quantity, both stronger than one shared word.
+fn kind_weight(term: &str) -> f32 {
+    match term.as_bytes().first() {
+        Some(b'~' | b'%') => 1.5,
+        _ => 1.0,
+    }
+}
+
 /// A passage of the index: which article slot it belongs to and its terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexedPassage {
@@ -29,6 +39,8 @@ pub struct Index {
     postings: Vec<Vec<u32>>,
     passages: Vec<IndexedPassage>,
     live: usize,
+    /// Sum of the live passages' term counts, for their average length.
+    total_terms: usize,
 }
 
 /// The article slot of a removed passage.
@@ -71,6 +83,7 @@ impl Index {
             terms: terms.into_boxed_slice(),
         });
         self.live += 1;
+        self.total_terms += self.passages.last().map_or(0, |p| p.terms.len());
         pid
     }
 
@@ -84,6 +97,7 @@ impl Index {
         }
         p.article = REMOVED;
         let terms = std::mem::take(&mut p.terms);
+        self.total_terms = self.total_terms.saturating_sub(terms.len());
         for t in terms.iter() {
             if let Some(list) = self.postings.get_mut(*t as usize) {
                 // Posting lists are in passage order: binary search.
@@ -112,6 +126,15 @@ impl Index {
         self.passages.len() as u32
     }
 
+    /// Average number of terms of a live passage.
+    pub fn average_terms(&self) -> f32 {
+        if self.live == 0 {
+            1.0
+        } else {
+            self.total_terms as f32 / self.live as f32
+        }
+    }
+
     /// Number of live passages.
     pub fn live_passages(&self) -> usize {
         self.live
@@ -131,18 +154,23 @@ impl Index {
 
     /// Inverse document frequency of term `id`.
     pub fn idf_of(&self, id: u32) -> f32 {
-        self.idf(self.postings(id).len())
+        kind_weight(self.name(id)) * self.idf(self.postings(id).len())
     }
 
     /// Cosine of two sorted term-id sets weighted by IDF.
     pub fn cosine(&self, a: &[u32], b: &[u32]) -> f32 {
+        self.cosine_by(a, b, |t| self.idf_of(t))
+    }
+
+    /// Cosine of two sorted term-id sets under the weights `weight`.
+    pub fn cosine_by(&self, a: &[u32], b: &[u32], weight: impl Fn(u32) -> f32) -> f32 {
         let (mut i, mut j, mut dot) = (0, 0, 0.0);
         while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
             match x.cmp(&y) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    let w = self.idf_of(x);
+                    let w = weight(x);
                     dot += w * w;
                     i += 1;
                     j += 1;

@@ -6,9 +6,11 @@
 //! with the time-frame words around them).
 //!
 //! Scoring: candidates come from the inverted index (every passage sharing
-//! a term, heavy terms skipped on large libraries); each is scored by the
-//! cosine of IDF-weighted term sets, where a word of one passage that is
-//! one edit away from an unmatched word of the other (باغوز/باغاز,
+//! a term, heavy terms skipped on large libraries); each is scored by BM25
+//! over term sets (stems, concepts of news vocabulary, counted nouns,
+//! number values, entity ids), normalized by the query's IDF mass so that
+//! scores are comparable across queries, where a word of one passage that
+//! is one edit away from an unmatched word of the other (باغوز/باغاز،
 //! ترامب/ترمب) counts as a weaker match.
 //!
 //! Invariants: never a passage of the query article itself nor of its
@@ -22,7 +24,7 @@ use crate::error::Error;
 use crate::normalize::normalize;
 use crate::offsets::Utf16Map;
 use crate::passages::segment;
-use crate::tokenize::{light_stem, split_proclitics, tokenize, TokenKind};
+use crate::tokenize::{split_proclitics, tokenize, TokenKind};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -124,7 +126,7 @@ impl Default for MatchOptions {
 }
 
 /// Below this score a passage is not a match at all.
-const MIN_SCORE: f32 = 0.10;
+const MIN_SCORE: f32 = 0.05;
 /// From this score, the same fact.
 const SAME_SCORE: f32 = 0.42;
 /// From this share of the shorter passage's word trigrams found in the
@@ -136,6 +138,10 @@ const CANDIDATES: usize = 80;
 const FUZZY_CANDIDATES: usize = 24;
 /// Weight of a one-edit word match against an exact one.
 const FUZZY_WEIGHT: f32 = 0.7;
+/// BM25's term-frequency saturation and length normalization, at their
+/// usual values; with term sets, `K1` only shapes the length penalty.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
 
 /// A query passage: its spans, terms and numbers.
 struct Query {
@@ -333,8 +339,8 @@ impl Library {
             .iter()
             .map(|(_, id)| id.map_or(ix.idf(0), |t| ix.idf_of(t)))
             .collect();
-        let q_norm: f32 = weights.iter().map(|w| w * w).sum::<f32>().sqrt();
-        if q_norm == 0.0 || opts.top == 0 {
+        let q_mass: f32 = weights.iter().sum();
+        if q_mass <= 0.0 || opts.top == 0 {
             return Vec::new();
         }
         // Terms in more than this many passages are too common to find
@@ -371,24 +377,25 @@ impl Library {
         cands.truncate(CANDIDATES);
 
         let q_ids: HashSet<u32> = q.terms.iter().filter_map(|(_, id)| *id).collect();
-        // Exact cosine over IDF-weighted term sets.
+        // BM25 over term sets: the query's IDF mass found in the passage,
+        // saturated by the passage's length so long passages do not win by
+        // saying everything, over the query's whole IDF mass.
+        let avg = ix.average_terms();
+        let saturation = |len: usize| (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len as f32 / avg));
         let mut scored: Vec<(u32, f32, f32)> = cands
             .into_iter()
             .filter_map(|(pid, _)| {
                 let p = ix.passage(pid)?;
-                let mut dot = 0.0;
-                let mut p_norm = 0.0;
-                for &t in p.terms.iter() {
-                    let w = ix.idf_of(t);
-                    p_norm += w * w;
-                    if q_ids.contains(&t) {
-                        dot += w * w;
-                    }
-                }
-                Some((pid, dot, p_norm.sqrt()))
+                let shared: f32 = p
+                    .terms
+                    .iter()
+                    .filter(|t| q_ids.contains(t))
+                    .map(|&t| ix.idf_of(t))
+                    .sum();
+                Some((pid, shared, saturation(p.terms.len())))
             })
             .collect();
-        scored.sort_unstable_by(|a, b| (b.1 / b.2.max(1e-6)).total_cmp(&(a.1 / a.2.max(1e-6))));
+        scored.sort_unstable_by(|a, b| (b.1 * b.2).total_cmp(&(a.1 * a.2)));
         scored.truncate(FUZZY_CANDIDATES);
         // Spelling variants: unmatched words one edit apart.
         let q_unmatched: Vec<(&str, f32)> = q
@@ -400,7 +407,7 @@ impl Library {
             .collect();
         let mut results: Vec<(u32, f32)> = scored
             .into_iter()
-            .filter_map(|(pid, dot, p_norm)| {
+            .filter_map(|(pid, shared, sat)| {
                 let p = ix.passage(pid)?;
                 let mut extra = 0.0;
                 let p_words: Vec<(&str, f32)> = p
@@ -417,10 +424,10 @@ impl Library {
                         continue;
                     }
                     if let Some((_, pw)) = p_words.iter().find(|(pn, _)| one_edit(qn, pn)) {
-                        extra += FUZZY_WEIGHT * qw * pw;
+                        extra += FUZZY_WEIGHT * (qw * pw).sqrt();
                     }
                 }
-                let score = ((dot + extra) / (q_norm * p_norm.max(1e-6))).min(1.0);
+                let score = ((shared + extra) * sat / q_mass).min(1.0);
                 (score >= MIN_SCORE).then_some((pid, score))
             })
             .collect();
@@ -555,11 +562,6 @@ static TIME_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Kinds of number that count or measure something and can conflict.
-fn comparable_kind(kind: &str) -> bool {
-    matches!(kind, "count" | "percent" | "measure" | "age" | "duration")
-}
-
 /// A number's facts read from a passage text: its counted noun's stem and
 /// the time-frame words around it. `base` is the passage's UTF-16 start.
 pub(crate) struct NumberContext {
@@ -588,15 +590,14 @@ pub(crate) fn number_context(passage: &str, base: u32, n: &NumberFact) -> Number
     let unit = match n.unit.as_deref() {
         Some(u) if !u.trim().is_empty() => {
             let folded = normalize(u);
-            let first = folded.split(' ').next().unwrap_or("").to_string();
-            light_stem(&first).to_string()
+            terms::unit_key(folded.split(' ').next().unwrap_or("")).unwrap_or_default()
         }
         _ => tokens
             .iter()
             .skip(first_after)
             .take(3)
             .filter(|t| t.kind == TokenKind::Word)
-            .find_map(|t| terms::word_term(&t.norm).map(str::to_string))
+            .find_map(|t| terms::unit_key(&t.norm))
             .unwrap_or_default(),
     };
     // Time words within eight tokens either side, in text order.
@@ -647,7 +648,10 @@ fn conflicts(
     other_numbers: &[&NumberFact],
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
-    for a in q_numbers.iter().filter(|n| comparable_kind(&n.kind)) {
+    for a in q_numbers
+        .iter()
+        .filter(|n| terms::counts_something(&n.kind))
+    {
         let ca = number_context(&q.text, q.start, a);
         if ca.unit.is_empty() {
             continue;

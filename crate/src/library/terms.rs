@@ -9,7 +9,7 @@
 
 use super::{EntityFact, NumberFact, PassageSpan};
 use crate::tokenize::{light_stem, split_proclitics, tokenize, TokenKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -27,7 +27,9 @@ pub fn is_stopword(norm: &str) -> bool {
     // A conjunction before a two-letter particle ("وفي") is too short for
     // the clitic splitter, which keeps three letters after و or ف.
     let bare = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
-    STOPWORDS.contains(norm) || STOPWORDS.contains(bare) || STOPWORDS.contains(split_proclitics(norm).1)
+    STOPWORDS.contains(norm)
+        || STOPWORDS.contains(bare)
+        || STOPWORDS.contains(split_proclitics(norm).1)
 }
 
 /// The matching term of a folded word, or `None` for a function word or a
@@ -36,8 +38,28 @@ pub fn word_term(norm: &str) -> Option<&str> {
     if is_stopword(norm) {
         return None;
     }
-    let stem = light_stem(norm);
+    let stem = stem_of(norm);
     (stem.chars().count() >= 2 && !STOPWORDS.contains(stem)).then_some(stem)
+}
+
+/// The light stem, without the alef of the indefinite accusative
+/// ("هجوما" → "هجوم") or of the plural verb ending ("فروا" → "فر"), which
+/// the light stemmer keeps. An alef after ي (سوريا) or of a pronoun
+/// (ها، نا) stays.
+fn stem_of(norm: &str) -> &str {
+    let stem = light_stem(norm);
+    let letters = stem.chars().count();
+    if letters >= 4 {
+        if let Some(s) = stem.strip_suffix("وا") {
+            return s;
+        }
+    }
+    if letters >= 5 && !stem.ends_with("يا") {
+        if let Some(s) = stem.strip_suffix('ا') {
+            return s;
+        }
+    }
+    stem
 }
 
 /// The term of a number value: "#1500", "#99.5".
@@ -59,29 +81,122 @@ pub fn passage_terms<'a>(
     let piece = text
         .get(span.byte_start as usize..span.byte_end as usize)
         .unwrap_or("");
+    // Entity ids come on top of the words of the names: the words still
+    // match a name the recognizer missed or linked differently.
     let mut out = text_terms(piece);
+    out.extend(entities.map(|e| format!("@{}", e.id)));
     for n in numbers {
-        for v in [n.value, n.low, n.high].into_iter().flatten() {
-            out.push(number_term(v));
+        // The bounds of "hundreds" (200-999) are conventions, not figures
+        // an outlet gave; ordinals and times say nothing of the topic.
+        if n.qualifier != "vague" && (counts_something(&n.kind) || n.kind == "year") {
+            for v in [n.value, n.low, n.high].into_iter().flatten() {
+                out.push(number_term(v));
+            }
+        }
+        // What the figure counts: two passages giving a figure for the
+        // same noun are about the same quantity, whatever the figures.
+        if counts_something(&n.kind) {
+            let unit = super::matching::number_context(piece, span.start, n).unit;
+            if !unit.is_empty() {
+                out.push(format!("%{unit}"));
+            }
         }
     }
-    out.extend(entities.map(|e| format!("@{}", e.id)));
     out
+}
+
+/// Kinds of number that count or measure something, and so can agree or
+/// conflict with another outlet's figure.
+pub fn counts_something(kind: &str) -> bool {
+    matches!(kind, "count" | "percent" | "measure" | "age" | "duration")
+}
+
+/// The key of a counted noun: its concept if it has one ("أشخاص" and
+/// "مدنيين" both count people), else its light stem.
+///
+/// ```
+/// use tabayyun::library::terms::unit_key;
+/// assert_eq!(unit_key("مدنيين"), unit_key("اشخاص"));
+/// assert_eq!(unit_key("في"), None);
+/// ```
+pub fn unit_key(folded: &str) -> Option<String> {
+    let stem = word_term(folded)?;
+    Some(
+        CONCEPTS
+            .get(stem)
+            .map_or_else(|| stem.to_string(), |c| format!("~{c}")),
+    )
 }
 
 /// The word terms of a text, in order, repeats kept.
 ///
 /// ```
 /// use tabayyun::library::terms::text_terms;
-/// // "and the civilians fled from Baghuz": the preposition is not a term.
-/// assert_eq!(text_terms("وفر المدنيون من باغوز"), ["فر", "مدن", "باغوز"]);
+/// // "and the civilians fled from Baghuz": the preposition is not a term;
+/// // "fled" and "civilians" also give their concepts.
+/// assert_eq!(text_terms("وفر المدنيون من باغوز"), ["~flee", "فر", "~civilian", "مدن", "باغوز"]);
 /// ```
 pub fn text_terms(text: &str) -> Vec<String> {
-    tokenize(text)
+    let mut out = Vec::new();
+    for t in tokenize(text)
         .into_iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .filter_map(|t| word_term(&t.norm).map(str::to_string))
+    {
+        push_word_terms(&t.norm, &mut out);
+    }
+    out
+}
+
+/// The stem of a folded word and its concept, if any.
+fn push_word_terms(norm: &str, out: &mut Vec<String>) {
+    let Some(mut stem) = word_term(norm) else {
+        return;
+    };
+    let mut concept = CONCEPTS.get(stem);
+    if concept.is_none() {
+        // The clitic splitter keeps three letters after و or ف, so "وفر"
+        // ("and fled") stays whole; a two-letter concept word behind the
+        // conjunction is that word.
+        if let Some((k, c)) = norm
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.chars().count() == 2)
+            .and_then(|r| CONCEPTS.get_key_value(r))
+        {
+            stem = k;
+            concept = Some(c);
+        }
+    }
+    if let Some(c) = concept {
+        out.push(format!("~{c}"));
+    }
+    out.push(stem.to_string());
+}
+
+/// Concept classes of news vocabulary (`crate/data/concepts.tsv`): light
+/// stem → concept id.
+static CONCEPTS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    concept_entries()
+        .into_iter()
+        .map(|(concept, stem)| (stem, concept))
         .collect()
+});
+
+/// (concept, stem) for every word of the concept list, in file order.
+fn concept_entries() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in include_str!("../../data/concepts.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((concept, words)) = line.split_once('\t') else {
+            continue;
+        };
+        for w in words.split_whitespace() {
+            let folded = crate::normalize::normalize(w);
+            out.push((concept.trim().to_string(), stem_of(&folded).to_string()));
+        }
+    }
+    out
 }
 
 /// Folded words of a text, function words included: the shingles of
@@ -154,8 +269,9 @@ mod tests {
             // Spelling variants fold together: سورية / سوريا stay distinct
             // words but the hamza and taa marbuta fold.
             ("مسؤول المدينة", &["مسوول", "مدين"]),
-            // Clitics: "and in the villages".
-            ("وفي القرى", &["قري"]),
+            // Clitics: "and in the villages"; a village is a place under
+            // siege or attack in the news concept list.
+            ("وفي القرى", &["~pocket", "قري"]),
             // Latin words are terms too.
             ("قالت CNN", &["cnn"]),
             ("", &[]),
@@ -182,6 +298,25 @@ mod tests {
         assert_eq!(resemblance(&sa, &sa, 32), 1.0);
         assert_eq!(resemblance(&sa, &sb, 32), 0.0);
         assert_eq!(resemblance(&sa, &[], 32), 0.0);
+    }
+
+    #[test]
+    fn concept_list_is_clean() {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (concept, stem) in concept_entries() {
+            assert!(stem.chars().count() >= 2, "{concept}: {stem} is too short");
+            if let Some(other) = seen.insert(stem.clone(), concept.clone()) {
+                assert_eq!(other, concept, "{stem} is in two concepts");
+            }
+        }
+        // "they fled" and "departure" meet in one concept.
+        let concept = |w: &str| {
+            CONCEPTS
+                .get(word_term(&crate::normalize::normalize(w))?)
+                .cloned()
+        };
+        assert_eq!(concept("فروا"), Some("flee".to_string()));
+        assert_eq!(concept("مغادرة"), concept("فروا"));
     }
 
     #[test]
