@@ -24,7 +24,7 @@ before(async () => {
   seeds = await seedArticles();
   const pages = {};
   for (const a of samples) pages[`/samples/${a.file}.html`] = { body: newsPage(a.title, a.text, a.outlet) };
-  for (const s of seeds) pages[s.path] = { body: newsPage(`مقال ${s.name.slice(0, 3)}`, s.text, `مصدر ${s.name.slice(0, 3)}`) };
+  for (const s of seeds) pages[s.path] = { body: newsPage(`seed ${s.name.slice(0, 3)}`, s.text, `مصدر ${s.name.slice(0, 3)}`, { heading: false }) };
   server = await startServer({ pages });
 });
 
@@ -141,6 +141,19 @@ test('seed articles: saving four, the fifth shows matches and differing civilian
   await fresh();
   const { page, tabId, matches } = await saveThenRead(seeds.slice(0, 4).map((s) => s.path), seeds[4].path);
   assert.ok(matches > 0, `data-matches=${matches}`);
+  // Walk the highlights from the keyboard until one's popover lists
+  // passages from the saved articles.
+  const next = page.locator('tabayyun-root [data-testid=next-mark]');
+  const items = page.locator('tabayyun-root [data-testid=popover] [data-testid=match]');
+  let listed = 0;
+  for (let i = 0; i < 80 && !listed; i++) {
+    await next.click();
+    await page.waitForTimeout(20);
+    listed = await items.count();
+  }
+  assert.ok(listed > 0, 'a popover with matching passages');
+  assert.match(await items.first().textContent(), /مصدر 00[0-3]/);
+  await screenshot(page, 'extension-seed-popover');
   const panel = await sidePanel(tabId);
   await panel.setViewportSize({ width: 420, height: 900 });
   await screenshot(panel, 'sidepanel-seeds');

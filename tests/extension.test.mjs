@@ -32,7 +32,7 @@ before(async () => {
   };
   // ../shared is optional; the seed test skips with a message.
   seeds = await seedArticles();
-  for (const seed of seeds) pages[seed.path] = { body: newsPage(`مقال ${seed.name.slice(0, 3)}`, seed.text) };
+  for (const seed of seeds) pages[seed.path] = { body: newsPage(`seed ${seed.name.slice(0, 3)}`, seed.text, undefined, { heading: false }) };
   try {
     cnnPage = await readFile(join(SHARED, 'data', 'pages', 'cnn-arabic-syria.html'), 'utf8');
     pages['/2013/syria.html'] = { body: cnnPage };

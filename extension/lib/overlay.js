@@ -32,7 +32,8 @@
                font: 14px/1.5 system-ui, "Noto Naskh Arabic", "Noto Sans Arabic", sans-serif;
                background: #fffdf5; color: #1a1a1a; border: 1px solid #c9b36b;
                box-shadow: 0 4px 16px rgb(0 0 0 / .18); text-align: start; }
-    .popover { position: fixed; max-width: 24rem; min-width: 8rem; padding: .5rem .75rem; }
+    .popover { position: fixed; width: max-content; max-width: min(24rem, calc(100vw - 8px)); min-width: 8rem;
+               max-height: min(70vh, 30rem); overflow: auto; padding: .5rem .75rem; }
     .popover[hidden], .legend[hidden], .body[hidden] { display: none; }
     .title { font-size: 12px; color: #6b5a1e; }
     .value { font-size: 20px; font-weight: 700; direction: ltr; unicode-bidi: isolate; }
@@ -200,7 +201,7 @@
       const w = pop.offsetWidth;
       const h = pop.offsetHeight;
       let top = anchor.bottom + 6;
-      if (top + h > win.innerHeight && anchor.top - h - 6 >= 0) top = anchor.top - h - 6;
+      if (top + h > win.innerHeight) top = anchor.top - h - 6 >= 0 ? anchor.top - h - 6 : win.innerHeight - h - 4;
       const left = Math.min(Math.max(4, anchor.right - w), Math.max(4, win.innerWidth - w - 4));
       pop.style.top = `${Math.max(4, top)}px`;
       pop.style.left = `${left}px`;

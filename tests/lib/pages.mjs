@@ -16,8 +16,11 @@ export function fixturePage() {
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
-/** A plain news page around `text`, one <p> per line. */
-export function newsPage(title, text, outlet = 'موقع إخباري') {
+/**
+ * A plain news page around `text`, one <p> per line; `heading: false`
+ * leaves the title out of the page body (then it is only the <title>).
+ */
+export function newsPage(title, text, outlet = 'موقع إخباري', { heading = true } = {}) {
   const paras = text
     .split(/\n+/)
     .filter((p) => p.trim())
@@ -25,7 +28,7 @@ export function newsPage(title, text, outlet = 'موقع إخباري') {
     .join('\n');
   return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <meta property="og:site_name" content="${esc(outlet)}"></head>
-<body><header>${esc(outlet)}</header><nav><a href="#">الرئيسية</a></nav><article><h1>${esc(title)}</h1>${paras}</article>
+<body><header>${esc(outlet)}</header><nav><a href="#">الرئيسية</a></nav><article>${heading ? `<h1>${esc(title)}</h1>` : ''}${paras}</article>
 <footer>حقوق النشر</footer></body></html>`;
 }
 
