@@ -268,3 +268,20 @@ test('dark mode: the popover and legend follow the page into dark colours', asyn
     await dark.close();
   }
 });
+
+test('a dropped .html file is reduced to its article text', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/`);
+  await waitReady(page);
+  const html = await readFile(join(ROOT, 'tests', 'fixtures', 'news-page.html'), 'utf8');
+  await page.evaluate((html) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([html], 'floods.html', { type: 'text/html' }));
+    document.getElementById('paste').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, html);
+  await page.waitForFunction(() => document.getElementById('paste').value.includes('نحو 1500 منزل'));
+  const text = await page.inputValue('[data-testid=paste]');
+  assert.ok(!text.includes('الأكثر قراءة'), 'the sidebar is left out');
+  assert.ok(!text.includes('جميع الحقوق محفوظة'), 'the footer is left out');
+  await page.close();
+});

@@ -94,7 +94,8 @@
     sheet.replaceSync(STYLE);
     shadow.adoptedStyleSheets = [sheet];
 
-    const pop = el('div', { class: 'popover', role: 'tooltip', lang, dir, 'data-testid': 'popover' });
+    // Announced when it changes, for readers who walk the marks by keyboard.
+    const pop = el('div', { class: 'popover', role: 'tooltip', 'aria-live': 'polite', lang, dir, 'data-testid': 'popover' });
     pop.hidden = true;
 
     // The legend: name and state, one toggle per kind present, and
