@@ -87,8 +87,9 @@ test('the extension highlights the numbers of an Arabic news page', async () => 
   const root = await readyRoot(page);
   assert.equal(await root.getAttribute('data-state'), 'ready', `error: ${await root.getAttribute('data-error')}`);
   const numbers = Number(await root.getAttribute('data-numbers'));
-  // 27, 1500, 320, 4200, 18, 2019, 35, 14 are written in digits.
-  assert.ok(numbers >= 8, `data-numbers=${numbers}`);
+  // 27, 1500, 320, 4200, 18, 2019, 35, 14 are written in digits, and
+  // عشر (ten), ثلاث (three), خمسة آلاف (five thousand) in words.
+  assert.ok(numbers >= 10, `data-numbers=${numbers}`);
 
   // The counts are what is painted: the page's highlight registry agrees.
   const painted = await page.evaluate(() => CSS.highlights.get('tabayyun-number')?.size ?? 0);
@@ -112,6 +113,21 @@ test('the extension highlights the numbers of an Arabic news page', async () => 
   const popover = page.locator('tabayyun-root [data-testid=popover]');
   await popover.waitFor({ state: 'visible', timeout: 5000 });
   assert.match(await popover.locator('.value').textContent(), /^1,500$/);
+
+  // A number in words: "خمسة آلاف" (five thousand) → 5,000, its words shown under it.
+  const words = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('article p')].find((el) => el.textContent.includes('خمسة آلاف'));
+    const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes('خمسة آلاف'));
+    const r = document.createRange();
+    const i = node.data.indexOf('خمسة آلاف');
+    r.setStart(node, i);
+    r.setEnd(node, i + 4);
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  await page.mouse.move(words.x, words.y);
+  await popover.locator('.value', { hasText: '5,000' }).waitFor();
+  assert.equal(await popover.locator('.source').textContent(), 'خمسة آلاف');
   await screenshot(page, 'extension-news-page');
   await page.close();
 });
