@@ -145,8 +145,9 @@ fuzz() {
 
 serve_demo() {
   build
-  say "demo: http://127.0.0.1:$PORT/"
-  say "extension: load the unpacked folder $ROOT/extension"
+  say "demo: http://127.0.0.1:$PORT/  (stop with Ctrl-C)"
+  say "single-file demo (opens from disk, no server): $ROOT/dist/tabayyun-demo.html"
+  say "extension: load the unpacked folder $ROOT/extension (chrome://extensions, Developer mode, Load unpacked)"
   exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory www
 }
 
