@@ -245,11 +245,11 @@ impl GazTag {
 /// assert_eq!(tags[2], GazTag::Inside(Kind::Loc));
 /// ```
 pub fn gazetteer_tags(words: &[&str]) -> Vec<GazTag> {
-    tags_of_matches(words.len(), &GAZETTEER.find(words))
+    gazetteer_tags_of(words.len(), &GAZETTEER.find(words))
 }
 
 /// Gazetteer tags of a sentence of `len` words from its matches.
-fn tags_of_matches(len: usize, matches: &[Match]) -> Vec<GazTag> {
+pub fn gazetteer_tags_of(len: usize, matches: &[Match]) -> Vec<GazTag> {
     let mut tags = vec![GazTag::Out; len];
     for m in matches {
         let Some(kind) = GAZETTEER.entries.get(m.entry).map(|e| e.kind) else {
@@ -321,8 +321,11 @@ impl SentenceFeatures {
 }
 
 /// Per-word value hashes: every string a feature looks at is hashed once.
-struct WordHashes {
-    word: u64,
+/// They depend on the word alone, never on its sentence, so the model can
+/// keep them, and the weights they select, per distinct word.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHashes {
+    pub word: u64,
     rest: u64,
     pre: u64,
     stem: u64,
@@ -334,7 +337,6 @@ struct WordHashes {
     suffix3: u64,
     suffix4: u64,
     shape: u64,
-    gaz: u64,
     trigger: u64,
     given: u64,
     article: u64,
@@ -342,7 +344,7 @@ struct WordHashes {
 
 impl WordHashes {
     /// The hashes of a sentence boundary ("<s>" before, "</s>" after).
-    fn boundary(mark: &str) -> WordHashes {
+    pub fn boundary(mark: &str) -> WordHashes {
         let h = word_hash(mark);
         WordHashes {
             word: h,
@@ -357,12 +359,140 @@ impl WordHashes {
             suffix3: h,
             suffix4: h,
             shape: h,
-            gaz: word_hash("-"),
             trigger: word_hash("-"),
             given: word_hash("-"),
             article: h,
         }
     }
+
+    /// The hashes of a folded word.
+    ///
+    /// ```
+    /// use tabayyun::entities::features::WordHashes;
+    /// assert_eq!(WordHashes::of("وقال").word, WordHashes::of("وقال").word);
+    /// ```
+    pub fn of(w: &str) -> WordHashes {
+        let (pre, rest) = if GAZETTEER.is_known_word(w) {
+            ("", w)
+        } else {
+            super::split(w)
+        };
+        let given = if GAZETTEER.is_given_name(rest) {
+            "G"
+        } else {
+            "-"
+        };
+        let article = if pre.ends_with("ال") || pre.ends_with("لل") {
+            "A"
+        } else {
+            "-"
+        };
+        WordHashes {
+            word: word_hash(w),
+            rest: word_hash(rest),
+            pre: word_hash(pre),
+            stem: word_hash(stem(w)),
+            prefix2: word_hash(prefix(rest, 2)),
+            prefix3: word_hash(prefix(rest, 3)),
+            prefix4: word_hash(prefix(rest, 4)),
+            suffix1: word_hash(suffix(w, 1)),
+            suffix2: word_hash(suffix(w, 2)),
+            suffix3: word_hash(suffix(w, 3)),
+            suffix4: word_hash(suffix(w, 4)),
+            shape: word_hash(shape(w)),
+            trigger: word_hash(trigger(w).map_or("-", Trigger::code)),
+            given: word_hash(given),
+            article: word_hash(article),
+        }
+    }
+
+    /// The features of a word on its own (with the bias).
+    pub fn own(&self) -> [u64; 16] {
+        let w = self;
+        [
+            mix(0, 0, 0),
+            mix(1, w.word, 0),
+            mix(2, w.rest, 0),
+            mix(3, w.pre, 0),
+            mix(4, w.stem, 0),
+            mix(5, w.prefix2, 0),
+            mix(6, w.prefix3, 0),
+            mix(7, w.suffix1, 0),
+            mix(8, w.suffix2, 0),
+            mix(9, w.suffix3, 0),
+            mix(10, w.shape, 0),
+            mix(23, w.given, 0),
+            mix(29, w.trigger, 0),
+            mix(31, w.article, w.suffix1),
+            mix(33, w.prefix4, 0),
+            mix(34, w.suffix4, 0),
+        ]
+    }
+
+    /// The features this word gives the word right after it.
+    pub fn as_left1(&self) -> [u64; 5] {
+        let p1 = self;
+        [
+            mix(11, p1.word, 0),
+            mix(15, p1.rest, 0),
+            mix(24, p1.given, 0),
+            mix(26, p1.trigger, 0),
+            mix(36, p1.stem, 0),
+        ]
+    }
+
+    /// The features this word gives the word two after it.
+    pub fn as_left2(&self) -> [u64; 2] {
+        [mix(13, self.word, 0), mix(27, self.trigger, 0)]
+    }
+
+    /// The features this word gives the word right before it.
+    pub fn as_right1(&self) -> [u64; 5] {
+        let n1 = self;
+        [
+            mix(12, n1.word, 0),
+            mix(16, n1.rest, 0),
+            mix(25, n1.given, 0),
+            mix(28, n1.trigger, 0),
+            mix(37, n1.stem, 0),
+        ]
+    }
+
+    /// The features this word gives the word two before it.
+    pub fn as_right2(&self) -> [u64; 1] {
+        [mix(14, self.word, 0)]
+    }
+}
+
+/// The features that join a word with its neighbours or its gazetteer
+/// tags, which no single word determines. A gazetteer tag of None is a
+/// sentence boundary.
+pub fn pair_features(
+    p1: &WordHashes,
+    w: &WordHashes,
+    n1: &WordHashes,
+    gaz: [Option<GazTag>; 3],
+) -> [u64; 10] {
+    let [gp, gw, gn] = gaz.map(|g| word_hash(g.map_or("-", GazTag::code)));
+    [
+        mix(17, p1.word, w.rest),
+        mix(18, w.rest, n1.word),
+        mix(19, gw, 0),
+        mix(20, gp, 0),
+        mix(21, gn, 0),
+        mix(22, gw, w.rest),
+        mix(30, p1.trigger, w.shape),
+        mix(32, w.stem, p1.word),
+        mix(35, p1.word, n1.word),
+        mix(38, p1.trigger, gw),
+    ]
+}
+
+/// The gazetteer tags of word `i` and its neighbours (None past the
+/// sentence's ends).
+pub fn gaz_window(tags: &[GazTag], i: usize) -> [Option<GazTag>; 3] {
+    let at = |j: Option<usize>| j.and_then(|j| tags.get(j)).copied();
+    [at(i.checked_sub(1)), at(Some(i)), at(i.checked_add(1))]
 }
 
 /// The static features of a sentence of folded words.
@@ -377,49 +507,10 @@ pub fn sentence_features(words: &[&str]) -> SentenceFeatures {
     sentence_features_with(words, &GAZETTEER.find(words))
 }
 
-/// [`sentence_features`] given the sentence's gazetteer matches (the
-/// pipeline finds them once for both the model and the final mentions).
+/// [`sentence_features`] given the sentence's gazetteer matches.
 pub fn sentence_features_with(words: &[&str], matches: &[Match]) -> SentenceFeatures {
-    let gaz = tags_of_matches(words.len(), matches);
-    let hashes: Vec<WordHashes> = words
-        .iter()
-        .zip(&gaz)
-        .map(|(w, g)| {
-            let (pre, rest) = if GAZETTEER.is_known_word(w) {
-                ("", *w)
-            } else {
-                super::split(w)
-            };
-            let given = if GAZETTEER.is_given_name(rest) {
-                "G"
-            } else {
-                "-"
-            };
-            let article = if pre.ends_with("ال") || pre.ends_with("لل") {
-                "A"
-            } else {
-                "-"
-            };
-            WordHashes {
-                word: word_hash(w),
-                rest: word_hash(rest),
-                pre: word_hash(pre),
-                stem: word_hash(stem(w)),
-                prefix2: word_hash(prefix(rest, 2)),
-                prefix3: word_hash(prefix(rest, 3)),
-                prefix4: word_hash(prefix(rest, 4)),
-                suffix1: word_hash(suffix(w, 1)),
-                suffix2: word_hash(suffix(w, 2)),
-                suffix3: word_hash(suffix(w, 3)),
-                suffix4: word_hash(suffix(w, 4)),
-                shape: word_hash(shape(w)),
-                gaz: word_hash(g.code()),
-                trigger: word_hash(trigger(w).map_or("-", Trigger::code)),
-                given: word_hash(given),
-                article: word_hash(article),
-            }
-        })
-        .collect();
+    let gaz = gazetteer_tags_of(words.len(), matches);
+    let hashes: Vec<WordHashes> = words.iter().map(|w| WordHashes::of(w)).collect();
     let start = WordHashes::boundary("<s>");
     let end = WordHashes::boundary("</s>");
     let at = |j: isize| -> &WordHashes {
@@ -429,49 +520,19 @@ pub fn sentence_features_with(words: &[&str], matches: &[Match]) -> SentenceFeat
         }
     };
     let mut ids = Vec::with_capacity(words.len() * STATIC_FEATURES);
-    for i in 0..words.len() as isize {
-        let (p2, p1, w, n1, n2) = (at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2));
-        ids.extend_from_slice(&[
-            mix(0, 0, 0),
-            mix(1, w.word, 0),
-            mix(2, w.rest, 0),
-            mix(3, w.pre, 0),
-            mix(4, w.stem, 0),
-            mix(5, w.prefix2, 0),
-            mix(6, w.prefix3, 0),
-            mix(7, w.suffix1, 0),
-            mix(8, w.suffix2, 0),
-            mix(9, w.suffix3, 0),
-            mix(10, w.shape, 0),
-            mix(11, p1.word, 0),
-            mix(12, n1.word, 0),
-            mix(13, p2.word, 0),
-            mix(14, n2.word, 0),
-            mix(15, p1.rest, 0),
-            mix(16, n1.rest, 0),
-            mix(17, p1.word, w.rest),
-            mix(18, w.rest, n1.word),
-            mix(19, w.gaz, 0),
-            mix(20, p1.gaz, 0),
-            mix(21, n1.gaz, 0),
-            mix(22, w.gaz, w.rest),
-            mix(23, w.given, 0),
-            mix(24, p1.given, 0),
-            mix(25, n1.given, 0),
-            mix(26, p1.trigger, 0),
-            mix(27, p2.trigger, 0),
-            mix(28, n1.trigger, 0),
-            mix(29, w.trigger, 0),
-            mix(30, p1.trigger, w.shape),
-            mix(31, w.article, w.suffix1),
-            mix(32, w.stem, p1.word),
-            mix(33, w.prefix4, 0),
-            mix(34, w.suffix4, 0),
-            mix(35, p1.word, n1.word),
-            mix(36, p1.stem, 0),
-            mix(37, n1.stem, 0),
-            mix(38, p1.trigger, w.gaz),
-        ]);
+    for i in 0..words.len() {
+        let k = i as isize;
+        ids.extend_from_slice(&at(k).own());
+        ids.extend_from_slice(&at(k - 1).as_left1());
+        ids.extend_from_slice(&at(k - 2).as_left2());
+        ids.extend_from_slice(&at(k + 1).as_right1());
+        ids.extend_from_slice(&at(k + 2).as_right2());
+        ids.extend_from_slice(&pair_features(
+            at(k - 1),
+            at(k),
+            at(k + 1),
+            gaz_window(&gaz, i),
+        ));
     }
     SentenceFeatures {
         ids,

@@ -173,28 +173,47 @@ impl Gazetteer {
         let word = *words.get(i)?;
         // (exact, match): an exact match of any length beats a near one.
         let mut best: Option<(bool, Match)> = None;
-        let mut try_first = |index: &WordMap<Vec<usize>>, first: &str, skip: usize| {
-            for &entry in index.get(first).into_iter().flatten() {
-                let Some(e) = self.entries.get(entry) else {
-                    continue;
-                };
-                let len = e.words.len();
-                let Some(exact) = rest_matches(&e.words, words.get(i + 1..).unwrap_or(&[])) else {
-                    continue;
-                };
-                let better = best.is_none_or(|(bx, b)| (exact, len) > (bx, b.len));
-                if better {
-                    let m = Match {
-                        first: i,
-                        len,
-                        skip,
-                        entry,
-                    };
-                    best = Some((exact, m));
-                }
+        let starts = FIRSTS.with(|m| {
+            let mut m = m.borrow_mut();
+            if let Some(s) = m.get(word) {
+                return s.clone();
             }
+            if m.len() > 50_000 {
+                m.clear();
+            }
+            let s = self.starts_of(word);
+            m.insert(word.to_string(), s.clone());
+            s
+        });
+        for (entry, skip) in starts {
+            let Some(e) = self.entries.get(entry) else {
+                continue;
+            };
+            let len = e.words.len();
+            let Some(exact) = rest_matches(&e.words, words.get(i + 1..).unwrap_or(&[])) else {
+                continue;
+            };
+            if best.is_none_or(|(bx, b)| (exact, len) > (bx, b.len)) {
+                let m = Match {
+                    first: i,
+                    len,
+                    skip,
+                    entry,
+                };
+                best = Some((exact, m));
+            }
+        }
+        best.map(|(_, m)| m)
+    }
+
+    /// The aliases a word can open, each with the folded characters of the
+    /// word before the name (its proclitics), in order of preference.
+    fn starts_of(&self, word: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut add = |index: &WordMap<Vec<usize>>, first: &str, skip: usize| {
+            out.extend(index.get(first).into_iter().flatten().map(|&e| (e, skip)));
         };
-        try_first(&self.by_first, word, 0);
+        add(&self.by_first, word, 0);
         if !self.known_words.contains(word) {
             let (pre, rest) = super::split(word);
             if !pre.is_empty() {
@@ -203,15 +222,22 @@ impl Gazetteer {
                 // article. Tried first: a written ال stays in the span when
                 // the list has the name both with and without it (الباغوز).
                 if pre.ends_with("ال") {
-                    try_first(&self.by_first_after_article, rest, pre_chars - 2);
+                    add(&self.by_first_after_article, rest, pre_chars - 2);
                 } else if pre.ends_with("لل") {
-                    try_first(&self.by_first_after_article, rest, pre_chars - 1);
+                    add(&self.by_first_after_article, rest, pre_chars - 1);
                 }
-                try_first(&self.by_first, rest, pre_chars);
+                add(&self.by_first, rest, pre_chars);
             }
         }
-        best.map(|(_, m)| m)
+        out
     }
+}
+
+thread_local! {
+    /// [`Gazetteer::starts_of`] per word already seen: most words open no
+    /// alias, and then cost one lookup.
+    static FIRSTS: std::cell::RefCell<WordMap<Vec<(usize, usize)>>> =
+        std::cell::RefCell::new(WordMap::default());
 }
 
 /// Whether the words after an alias's first word follow in the text:
@@ -228,9 +254,7 @@ fn rest_matches(alias: &[String], text: &[&str]) -> Option<bool> {
         if a == b {
             continue;
         }
-        let near = alias.len() >= 3
-            && a.chars().count() >= 4
-            && super::link::distance_within(a, b, 1) <= 1;
+        let near = alias.len() >= 3 && a.chars().count() >= 4 && super::link::within_one_edit(a, b);
         if !near {
             return None;
         }

@@ -94,27 +94,32 @@ pub fn skeleton(name: &str) -> String {
     out
 }
 
-/// Levenshtein distance, capped: returns `cap + 1` as soon as it is
-/// exceeded.
-pub(super) fn distance_within(a: &str, b: &str, cap: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > cap {
-        return cap + 1;
+/// Whether two strings are at most one edit apart (one character
+/// inserted, deleted or replaced): after their common prefix and common
+/// suffix, at most one character is left on each side. No allocation.
+///
+/// ```
+/// use tabayyun::entities::link::within_one_edit;
+/// assert!(within_one_edit("باغوز", "باغاز"));
+/// assert!(within_one_edit("سوريا", "سويا"));
+/// assert!(!within_one_edit("حلب", "درعا"));
+/// ```
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    // A character is at most four bytes: a cheap bound before any work.
+    if a.len().abs_diff(b.len()) > 4 {
+        return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        if cur.iter().min().is_some_and(|&m| m > cap) {
-            return cap + 1;
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(cap + 1)
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let room = la.min(lb) - prefix;
+    let suffix = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    la - prefix - suffix <= 1 && lb - prefix - suffix <= 1
 }
 
 /// Skeleton → gazetteer entry, for skeletons that only one entity has.
@@ -174,7 +179,7 @@ fn variant_of_known(name: &str, kind: Kind) -> Option<usize> {
                     || e.surface.get(e.surface.len().saturating_sub(4)..)
                         == name.get(name.len().saturating_sub(4)..))
         })
-        .find(|(_, e)| distance_within(&e.surface, name, 1) <= 1)
+        .find(|(_, e)| within_one_edit(&e.surface, name))
         .map(|(i, _)| i)
 }
 
@@ -337,7 +342,18 @@ mod tests {
         ];
         let ids = link(&m);
         assert_ne!(ids[0].0, ids[1].0);
-        assert_eq!(distance_within("باغوز", "باغاز", 1), 1);
-        assert_eq!(distance_within("حلب", "درعا", 1), 2);
+        let edits = [
+            ("باغوز", "باغاز", true),   // one letter replaced
+            ("سوريا", "سويا", true),    // one deleted
+            ("سويا", "سوريا", true),    // one inserted
+            ("باغوز", "باغوز", true),   // equal
+            ("ترامب", "ترمب", true),    // one deleted inside
+            ("حلب", "درعا", false),     // different names
+            ("ابابا", "اببا", true),    // repeated letters
+            ("الرقه", "الحسكه", false), // two edits
+        ];
+        for (a, b, want) in edits {
+            assert_eq!(within_one_edit(a, b), want, "{a} / {b}");
+        }
     }
 }

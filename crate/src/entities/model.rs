@@ -15,9 +15,12 @@
 //! every word O (recognition then rests on the gazetteer) rather than a
 //! panic; decoding never emits I-X after anything but B-X or I-X.
 
-use super::features::{sentence_features_with, tag_features};
+use super::features::{
+    gaz_window, gazetteer_tags_of, pair_features, tag_features, WordHashes, WordMap,
+};
 use super::gazetteer::{Match, GAZETTEER};
 use std::sync::LazyLock;
+use std::sync::Mutex;
 
 /// The tags, in weight-column order: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG,
 /// I-ORG.
@@ -46,6 +49,28 @@ pub fn allowed(prev: u8, next: u8) -> bool {
 pub struct Model {
     bits: u32,
     weights: Vec<[i16; TAGS]>,
+    /// Per distinct word: its hashes and the scores of the features it
+    /// determines alone (as the word, and as each neighbour). News repeats
+    /// its words, so most words cost one lookup.
+    cache: Mutex<WordMap<Scored>>,
+}
+
+/// A word's hashes and the summed weights of its word-only features.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    hashes: WordHashes,
+    own: [i32; TAGS],
+    left1: [i32; TAGS],
+    left2: [i32; TAGS],
+    right1: [i32; TAGS],
+    right2: [i32; TAGS],
+}
+
+/// Adds `b` into `a`.
+fn add_into(a: &mut [i32; TAGS], b: &[i32; TAGS]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
+    }
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
@@ -69,10 +94,7 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
 impl Model {
     /// A model whose every weight is zero: it tags everything O.
     pub fn empty(bits: u32) -> Model {
-        Model {
-            bits,
-            weights: vec![[0; TAGS]; 1 << bits],
-        }
+        Model::from_weights(bits, vec![[0; TAGS]; 1 << bits])
     }
 
     /// Reads a weight file (format in the module doc).
@@ -140,7 +162,11 @@ impl Model {
 
     /// Builds a model from trained weights.
     pub fn from_weights(bits: u32, weights: Vec<[i16; TAGS]>) -> Model {
-        Model { bits, weights }
+        Model {
+            bits,
+            weights,
+            cache: Mutex::new(WordMap::default()),
+        }
     }
 
     /// The bucket of a feature hash.
@@ -169,21 +195,76 @@ impl Model {
 
     /// [`Model::tag`] given the sentence's gazetteer matches.
     pub fn tag_with(&self, words: &[&str], matches: &[Match]) -> Vec<u8> {
-        let features = sentence_features_with(words, matches);
+        let gaz = gazetteer_tags_of(words.len(), matches);
+        let scored: Vec<Scored> = {
+            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+            if cache.len() > 50_000 {
+                cache.clear();
+            }
+            words
+                .iter()
+                .map(|w| match cache.get(*w) {
+                    Some(s) => *s,
+                    None => {
+                        let s = self.score(WordHashes::of(w));
+                        cache.insert(w.to_string(), s);
+                        s
+                    }
+                })
+                .collect()
+        };
+        let start = self.score(WordHashes::boundary("<s>"));
+        let end = self.score(WordHashes::boundary("</s>"));
+        let at = |j: isize| -> &Scored {
+            match usize::try_from(j) {
+                Ok(j) => scored.get(j).unwrap_or(&end),
+                Err(_) => &start,
+            }
+        };
         let mut tags: Vec<u8> = Vec::with_capacity(words.len());
-        for (i, &word) in features.words.iter().enumerate() {
-            let mut scores = [0i32; TAGS];
-            for &h in features.of(i) {
+        for (i, w) in scored.iter().enumerate() {
+            let k = i as isize;
+            let mut scores = w.own;
+            add_into(&mut scores, &at(k - 1).left1);
+            add_into(&mut scores, &at(k - 2).left2);
+            add_into(&mut scores, &at(k + 1).right1);
+            add_into(&mut scores, &at(k + 2).right2);
+            let pairs = pair_features(
+                &at(k - 1).hashes,
+                &w.hashes,
+                &at(k + 1).hashes,
+                gaz_window(&gaz, i),
+            );
+            for h in pairs {
                 self.add(&mut scores, h);
             }
             let prev = i.checked_sub(1).and_then(|j| tags.get(j)).copied();
             let prev2 = i.checked_sub(2).and_then(|j| tags.get(j)).copied();
-            for h in tag_features(prev.unwrap_or(0), prev2.unwrap_or(0), word) {
+            for h in tag_features(prev.unwrap_or(0), prev2.unwrap_or(0), w.hashes.word) {
                 self.add(&mut scores, h);
             }
             tags.push(best_allowed(&scores, prev.unwrap_or(0)));
         }
         tags
+    }
+
+    fn sum(&self, ids: &[u64]) -> [i32; TAGS] {
+        let mut s = [0; TAGS];
+        for &h in ids {
+            self.add(&mut s, h);
+        }
+        s
+    }
+
+    fn score(&self, hashes: WordHashes) -> Scored {
+        Scored {
+            own: self.sum(&hashes.own()),
+            left1: self.sum(&hashes.as_left1()),
+            left2: self.sum(&hashes.as_left2()),
+            right1: self.sum(&hashes.as_right1()),
+            right2: self.sum(&hashes.as_right2()),
+            hashes,
+        }
     }
 }
 
