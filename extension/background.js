@@ -165,7 +165,9 @@ async function syncContentScripts() {
     if (registered.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return;
   }
-  const script = { id: SCRIPT_ID, matches, js: CONTENT_FILES, runAt: 'document_idle' };
+  // document_end: as soon as the DOM is parsed, not when the page is idle
+  // (up to hundreds of ms later on pages waiting for ads and images).
+  const script = { id: SCRIPT_ID, matches, js: CONTENT_FILES, runAt: 'document_end' };
   if (registered.length) await chrome.scripting.updateContentScripts([script]);
   else await chrome.scripting.registerContentScripts([script]);
 }

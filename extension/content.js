@@ -17,9 +17,21 @@
   // Claimed before the first await, so a second injection meanwhile finds
   // it (the first pass reads the page anyway).
   T.content = { read() {} };
+  // Where the page-paint benchmark starts counting our own work.
+  const started = performance.mark('tabayyun:start').startTime;
   const MSG = T.messages;
   const doc = document;
-  const settings = await chrome.storage.local.get(['colours', 'lang']);
+  const nextTask = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
+  const settingsAsked = chrome.storage.local.get(['colours', 'lang']);
+  // The first pass needs no settings: the article is read while the
+  // browser answers, so the two overlap.
+  // Each stage in its own task, so none of them blocks the page for long
+  // (the scripts' own evaluation is one task already).
+  await nextTask();
+  let firstExtract = T.articleExtract.extract(doc);
+  performance.mark('tabayyun:extracted');
+  const settings = await settingsAsked;
+  performance.mark('tabayyun:settings');
   const lang = ['ar', 'en'].includes(settings.lang)
     ? settings.lang
     : chrome.i18n.getUILanguage().startsWith('ar')
@@ -35,6 +47,7 @@
     related: (mark) => T.relatedPassages.forMark(matchResult, mark, lang),
   });
   const overlay = session.overlay;
+  overlay.host.dataset.startedMs = started.toFixed(1);
   let lastText = null;
   let lastArticle = null;
   let running = false;
@@ -58,7 +71,9 @@
     // attempt can race its start-up, so one retry.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await chrome.runtime.sendMessage({ type: MSG.ANALYZE_TEXT, text });
+        const r = await chrome.runtime.sendMessage({ type: MSG.ANALYZE_TEXT, text });
+        performance.mark('tabayyun:analysis-received');
+        return r;
       } catch (err) {
         if (attempt >= 1) throw err;
       }
@@ -72,7 +87,8 @@
     }
     running = true;
     try {
-      const { title, paragraphs } = T.articleExtract.extract(doc);
+      const { title, paragraphs } = firstExtract ?? T.articleExtract.extract(doc);
+      firstExtract = null;
       const key = paragraphs.join('\n');
       if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
       lastText = key;
@@ -103,13 +119,18 @@
     matchResult = null;
     let r = null;
     try {
-      r = await chrome.runtime.sendMessage({ type: MSG.MATCH_TEXT, text, url: location.href, outlet: article().outlet });
+      r = await chrome.runtime.sendMessage({ type: MSG.MATCH_TEXT, text, url: location.href, outlet: outlet() });
     } catch {
       // the library is a bonus: highlights stand without it
     }
+    performance.mark('tabayyun:matches-received');
     if (r && !r.error) matchResult = r;
     session.setMatches(T.relatedPassages.matchedCount(matchResult));
   }
+
+  const meta = (sel) => doc.querySelector(sel)?.getAttribute('content')?.trim() || '';
+  // The outlet as the page names itself, else its host.
+  const outlet = () => meta('meta[property="og:site_name"]') || location.hostname.replace(/^www\./, '');
 
   // What the background saves: the text that was read (or is read now, if
   // the first pass has not finished), and what the page says about itself.
@@ -120,11 +141,10 @@
       title = found.title;
       text = T.textMap.locate(doc.body, found.paragraphs).text;
     }
-    const meta = (sel) => doc.querySelector(sel)?.getAttribute('content')?.trim() || '';
     return {
       url: location.href,
       title: title || doc.title,
-      outlet: meta('meta[property="og:site_name"]') || location.hostname.replace(/^www\./, ''),
+      outlet: outlet(),
       date:
         meta('meta[property="article:published_time"]') ||
         meta('meta[name="date"]') ||
