@@ -21,6 +21,15 @@
   const started = performance.mark('tabayyun:start').startTime;
   const MSG = T.messages;
   const doc = document;
+  // An XHTML page may have no <body>: its root element is read instead.
+  const pageRoot = () => doc.body ?? doc.documentElement;
+  // Any Arabic letter (Arabic, its supplements and presentation forms).
+  const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+  // The article's paragraphs; none on a page without a single Arabic
+  // letter, which is then neither parsed nor sent to the engine (a cheap
+  // test: textContent needs no layout, and stops at the first letter).
+  const extractArticle = () =>
+    ARABIC.test(pageRoot().textContent) ? T.articleExtract.extract(doc) : { title: doc.title, paragraphs: [] };
   const nextTask = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
   const settingsAsked = chrome.storage.local.get(['colours', 'lang']);
   // The first pass needs no settings: the article is read while the
@@ -28,7 +37,7 @@
   // Each stage in its own task, so none of them blocks the page for long
   // (the scripts' own evaluation is one task already).
   await nextTask();
-  let firstExtract = T.articleExtract.extract(doc);
+  let firstExtract = extractArticle();
   performance.mark('tabayyun:extracted');
   const settings = await settingsAsked;
   performance.mark('tabayyun:settings');
@@ -87,7 +96,7 @@
     }
     running = true;
     try {
-      const { title, paragraphs } = firstExtract ?? T.articleExtract.extract(doc);
+      const { title, paragraphs } = firstExtract ?? extractArticle();
       firstExtract = null;
       const key = paragraphs.join('\n');
       if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
@@ -95,7 +104,7 @@
       // Matches are asked for with the analysis, so data-matches is set by
       // the time data-state says ready.
       const analyzeAndMatch = async (text) => (await Promise.all([analyze(text), findMatches(text)]))[0];
-      const pass = await session.run(doc.body, paragraphs, analyzeAndMatch);
+      const pass = await session.run(pageRoot(), paragraphs, analyzeAndMatch);
       lastArticle = { title, text: pass.text };
     } finally {
       running = false;
@@ -113,7 +122,7 @@
     clearTimeout(timer);
     timer = setTimeout(read, 700);
   });
-  observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true, characterData: true });
+  observer.observe(pageRoot(), { subtree: true, childList: true, characterData: true });
 
   async function findMatches(text) {
     matchResult = null;
@@ -137,9 +146,9 @@
   function article() {
     let { title, text } = lastArticle ?? {};
     if (!lastArticle) {
-      const found = T.articleExtract.extract(doc);
+      const found = extractArticle();
       title = found.title;
-      text = T.textMap.locate(doc.body, found.paragraphs).text;
+      text = T.textMap.locate(pageRoot(), found.paragraphs).text;
     }
     return {
       url: location.href,

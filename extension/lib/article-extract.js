@@ -25,14 +25,14 @@
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode(node) {
         if (node.nodeType === Node.ELEMENT_NODE) {
-          return SKIP.has(node.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+          return SKIP.has(node.nodeName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
         }
         return NodeFilter.FILTER_ACCEPT;
       },
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       let b = node.parentNode;
-      while (b && b !== root && !BLOCKS.has(b.nodeName)) b = b.parentNode;
+      while (b && b !== root && !BLOCKS.has(b.nodeName.toUpperCase())) b = b.parentNode;
       if (b !== key) {
         if (buf.trim()) out.push(buf);
         buf = '';

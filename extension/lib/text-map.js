@@ -19,11 +19,19 @@
 
   // Text inside these never reaches a reader's eyes as article text.
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'TABAYYUN-ROOT', 'SVG', 'svg', 'MATH', 'math']);
-  const SPACE = /\s/;
 
   function collapse(s) {
     return s.replace(/\s+/g, ' ').trim();
   }
+
+  // The code units `\s` matches, as a lookup: this loop runs once per
+  // character of the page, where a regular expression per character is
+  // several times slower.
+  const SPACES = new Set([
+    0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+    0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+  ]);
+  const isSpace = (c) => (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && SPACES.has(c));
 
   /**
    * The visible text under `root` with whitespace collapsed, and for each of
@@ -34,40 +42,45 @@
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode(node) {
         if (node.nodeType === Node.ELEMENT_NODE) {
-          return SKIP.has(node.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+          // XHTML keeps tag names in lower case.
+          return SKIP.has(node.nodeName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
         }
         return NodeFilter.FILTER_ACCEPT;
       },
     });
     const nodes = [];
-    const parts = [];
-    const nodeOf = [];
-    const offsetOf = [];
-    let lastSpace = true;
+    let total = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const data = node.data;
-      const ni = nodes.length;
       nodes.push(node);
+      total += node.data.length;
+    }
+    // Sized for the worst case (no whitespace to collapse), trimmed below.
+    const nodeOf = new Int32Array(total);
+    const offsetOf = new Int32Array(total);
+    const parts = [];
+    let n = 0;
+    let lastSpace = true;
+    for (let ni = 0; ni < nodes.length; ni++) {
+      const data = nodes[ni].data;
+      // Copies runs of kept characters as slices, not one by one.
+      let run = 0;
       for (let i = 0; i < data.length; i++) {
-        const ch = data[i];
-        if (SPACE.test(ch)) {
+        if (isSpace(data.charCodeAt(i))) {
+          if (run < i) parts.push(data.slice(run, i));
+          run = i + 1;
           if (lastSpace) continue;
           lastSpace = true;
           parts.push(' ');
         } else {
           lastSpace = false;
-          parts.push(ch);
         }
-        nodeOf.push(ni);
-        offsetOf.push(i);
+        nodeOf[n] = ni;
+        offsetOf[n] = i;
+        n++;
       }
+      if (run < data.length) parts.push(data.slice(run));
     }
-    return {
-      text: parts.join(''),
-      nodes,
-      nodeOf: Int32Array.from(nodeOf),
-      offsetOf: Int32Array.from(offsetOf),
-    };
+    return { text: parts.join(''), nodes, nodeOf: nodeOf.subarray(0, n), offsetOf: offsetOf.subarray(0, n) };
   }
 
   // Sentences, for paragraphs the page splits differently than Readability
@@ -83,6 +96,10 @@
    * index.text[live, live+length).
    */
   function locate(root, paragraphs) {
+    // Nothing to find (a page without Arabic): the page is not walked.
+    if (!paragraphs.length) {
+      return { text: '', segments: [], index: { text: '', nodes: [], nodeOf: new Int32Array(0), offsetOf: new Int32Array(0) } };
+    }
     const index = indexText(root);
     const segments = [];
     const pieces = [];
