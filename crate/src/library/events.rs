@@ -68,8 +68,18 @@ impl Library {
         })
     }
 
-    /// Articles similar to the term set `terms` (not `own`), best first.
+    /// Articles similar to the term set `terms` (not `own`), best first;
+    /// `cache` holds article term sets already built.
     fn neighbours(&self, own: Option<u32>, terms: &[u32]) -> Vec<(u32, f32)> {
+        self.neighbours_cached(own, terms, &mut HashMap::new())
+    }
+
+    fn neighbours_cached(
+        &self,
+        own: Option<u32>,
+        terms: &[u32],
+        cache: &mut HashMap<u32, Vec<u32>>,
+    ) -> Vec<(u32, f32)> {
         let ix = &self.index;
         let mut probes: Vec<(usize, u32)> = terms
             .iter()
@@ -97,10 +107,10 @@ impl Library {
         let mut scored: Vec<(u32, f32)> = cands
             .into_iter()
             .map(|(slot, _)| {
-                (
-                    slot,
-                    self.article_similarity(terms, &self.article_terms(slot)),
-                )
+                let other = cache
+                    .entry(slot)
+                    .or_insert_with(|| self.article_terms(slot));
+                (slot, self.article_similarity(terms, other))
             })
             .collect();
         scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
@@ -138,9 +148,13 @@ impl Library {
     pub fn events(&self) -> Vec<Event> {
         let slots: Vec<u32> = self.slots_iter().map(|(s, _)| s).collect();
         let mut parent: HashMap<u32, u32> = slots.iter().map(|&s| (s, s)).collect();
+        let mut cache: HashMap<u32, Vec<u32>> = HashMap::new();
         for &s in &slots {
-            let terms = self.article_terms(s);
-            for (other, sim) in self.neighbours(Some(s), &terms) {
+            let terms = cache
+                .entry(s)
+                .or_insert_with(|| self.article_terms(s))
+                .clone();
+            for (other, sim) in self.neighbours_cached(Some(s), &terms, &mut cache) {
                 if sim < SAME_EVENT {
                     break;
                 }

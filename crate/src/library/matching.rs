@@ -135,7 +135,7 @@ const WIRE_CONTAINMENT: f64 = 0.6;
 /// Candidates kept from the index before exact scoring.
 const CANDIDATES: usize = 80;
 /// Candidates that get the fuzzy word comparison.
-const FUZZY_CANDIDATES: usize = 24;
+const FUZZY_CANDIDATES: usize = 16;
 /// Weight of a one-edit word match against an exact one.
 const FUZZY_WEIGHT: f32 = 0.7;
 /// BM25's term-frequency saturation and length normalization, at their
@@ -303,10 +303,15 @@ impl Library {
     fn run(&self, query_id: &str, queries: Vec<Query>, opts: &MatchOptions) -> Vec<PassageMatches> {
         let mut acc = vec![0f32; self.index.next_pid() as usize];
         let mut touched: Vec<u32> = Vec::new();
+        // Which article slots may be matched, decided once per call rather
+        // than once per candidate passage.
+        let allowed: Vec<bool> = (0..self.slot_count())
+            .map(|slot| self.allowed(slot, opts))
+            .collect();
         queries
             .into_iter()
             .map(|q| {
-                let matches = self.match_one(&q, opts, &mut acc, &mut touched);
+                let matches = self.match_one(&q, opts, &allowed, &mut acc, &mut touched);
                 PassageMatches {
                     query: query_id.to_string(),
                     start: q.start,
@@ -330,6 +335,7 @@ impl Library {
         &self,
         q: &Query,
         opts: &MatchOptions,
+        allowed: &[bool],
         acc: &mut [f32],
         touched: &mut Vec<u32>,
     ) -> Vec<Match> {
@@ -345,7 +351,7 @@ impl Library {
         }
         // Terms in more than this many passages are too common to find
         // candidates by; they still count in the exact score.
-        let heavy = (ix.live_passages() / 20).max(2000);
+        let heavy = (ix.live_passages() / 100).max(300);
         touched.clear();
         for ((_, id), w) in q.terms.iter().zip(&weights) {
             let Some(id) = id else { continue };
@@ -369,12 +375,17 @@ impl Library {
                 let v = acc.get_mut(pid as usize)?;
                 let score = std::mem::take(v);
                 let p = ix.passage(pid)?;
-                self.allowed(p.article, opts)
+                allowed
+                    .get(p.article as usize)
+                    .copied()
+                    .unwrap_or(false)
                     .then(|| (pid, score / (p.terms.len().max(4) as f32).sqrt()))
             })
             .collect();
-        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-        cands.truncate(CANDIDATES);
+        if cands.len() > CANDIDATES {
+            cands.select_nth_unstable_by(CANDIDATES, |a, b| b.1.total_cmp(&a.1));
+            cands.truncate(CANDIDATES);
+        }
 
         let q_ids: HashSet<u32> = q.terms.iter().filter_map(|(_, id)| *id).collect();
         // BM25 over term sets: the query's IDF mass found in the passage,
@@ -398,12 +409,12 @@ impl Library {
         scored.sort_unstable_by(|a, b| (b.1 * b.2).total_cmp(&(a.1 * a.2)));
         scored.truncate(FUZZY_CANDIDATES);
         // Spelling variants: unmatched words one edit apart.
-        let q_unmatched: Vec<(&str, f32)> = q
+        let q_fuzzy: Vec<(&str, Option<u32>, f32)> = q
             .terms
             .iter()
             .zip(&weights)
             .filter(|((name, _), _)| is_fuzzy_word(name))
-            .map(|((name, _), w)| (name.as_str(), *w))
+            .map(|((name, id), w)| (name.as_str(), *id, *w))
             .collect();
         let mut results: Vec<(u32, f32)> = scored
             .into_iter()
@@ -418,9 +429,8 @@ impl Library {
                     .filter(|(n, _)| is_fuzzy_word(n))
                     .map(|(n, t)| (n, ix.idf_of(t)))
                     .collect();
-                let p_names: HashSet<&str> = p.terms.iter().map(|&t| ix.name(t)).collect();
-                for (qn, qw) in &q_unmatched {
-                    if p_names.contains(qn) {
+                for (qn, qid, qw) in &q_fuzzy {
+                    if qid.is_some_and(|t| p.terms.binary_search(&t).is_ok()) {
                         continue;
                     }
                     if let Some((_, pw)) = p_words.iter().find(|(pn, _)| one_edit(qn, pn)) {
@@ -433,14 +443,26 @@ impl Library {
             .collect();
         results.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         results.truncate(opts.top);
+        let q_words = if results.is_empty() {
+            Vec::new()
+        } else {
+            words(&q.text)
+        };
         results
             .into_iter()
-            .filter_map(|(pid, score)| self.explain(q, pid, score, &q_ids))
+            .filter_map(|(pid, score)| self.explain(q, &q_words, pid, score, &q_ids))
             .collect()
     }
 
     /// Builds the match record: relation, wire flag, explanation.
-    fn explain(&self, q: &Query, pid: u32, score: f32, q_ids: &HashSet<u32>) -> Option<Match> {
+    fn explain(
+        &self,
+        q: &Query,
+        q_words: &[String],
+        pid: u32,
+        score: f32,
+        q_ids: &HashSet<u32>,
+    ) -> Option<Match> {
         let ix = &self.index;
         let p = ix.passage(pid)?;
         let article = self.article_at(p.article)?;
@@ -471,8 +493,7 @@ impl Library {
             .filter(|n| n.passage == p.ordinal)
             .collect();
         why.conflicts = conflicts(q, &q.numbers, text, span, &other_numbers);
-        let (qw, pw) = (words(&q.text), words(text));
-        let wire = containment(&qw, &pw) >= WIRE_CONTAINMENT;
+        let wire = containment(q_words, &words(text)) >= WIRE_CONTAINMENT;
         let relation = if wire {
             Relation::Same
         } else if !why.conflicts.is_empty() {
@@ -511,28 +532,25 @@ fn is_fuzzy_word(term: &str) -> bool {
 /// True when `a` and `b` differ by exactly one substituted, inserted or
 /// deleted letter.
 fn one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    match long.len() - short.len() {
+    // Called for many word pairs per candidate: no allocation.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+    match la.abs_diff(lb) {
         0 => {
             short
-                .iter()
-                .zip(long.iter())
+                .chars()
+                .zip(long.chars())
                 .filter(|(x, y)| x != y)
                 .count()
                 == 1
         }
         1 => {
             let prefix = short
-                .iter()
-                .zip(long.iter())
+                .chars()
+                .zip(long.chars())
                 .take_while(|(x, y)| x == y)
                 .count();
-            short.get(prefix..) == long.get(prefix + 1..)
+            short.chars().skip(prefix).eq(long.chars().skip(prefix + 1))
         }
         _ => false,
     }

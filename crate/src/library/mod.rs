@@ -376,6 +376,11 @@ impl Library {
         self.slots.get(slot as usize).and_then(Option::as_ref)
     }
 
+    /// Number of slots, live or not: slot ids are below it.
+    pub(crate) fn slot_count(&self) -> u32 {
+        self.slots.len() as u32
+    }
+
     pub(crate) fn slot_of(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).copied()
     }

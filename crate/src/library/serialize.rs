@@ -111,7 +111,10 @@ impl Library {
                 });
             }
         }
-        let mut w = Writer(Vec::with_capacity(1 << 16));
+        // Text dominates the image: reserve for it up front so the buffer
+        // is not copied as it grows (slow in wasm's linear memory).
+        let text: usize = self.articles().map(|a| a.text.len()).sum();
+        let mut w = Writer(Vec::with_capacity(text + text / 2 + (1 << 16)));
         w.varint(names.len() as u64);
         for n in &names {
             w.str(n);
