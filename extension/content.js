@@ -17,8 +17,9 @@
   // Claimed before the first await, so a second injection meanwhile finds
   // it (the first pass reads the page anyway).
   T.content = { read() {} };
-  // Where the page-paint benchmark starts counting our own work.
-  const started = performance.mark('tabayyun:start').startTime;
+  // Each stage sets a User Timing mark (tabayyun:*): the page-paint
+  // benchmark attributes long tasks by them.
+  performance.mark('tabayyun:start');
   const MSG = T.messages;
   const doc = document;
   // An XHTML page may have no <body>: its root element is read instead.
@@ -32,10 +33,12 @@
     ARABIC.test(pageRoot().textContent) ? T.articleExtract.extract(doc) : { title: doc.title, paragraphs: [] };
   const nextTask = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
   const settingsAsked = chrome.storage.local.get(['colours', 'lang']);
+  // The engine may have to start (compile the wasm, load its models):
+  // waking it with the headline overlaps that with reading the article.
+  if (ARABIC.test(doc.title)) analyze(doc.title).catch(() => {});
   // The first pass needs no settings: the article is read while the
-  // browser answers, so the two overlap.
-  // Each stage in its own task, so none of them blocks the page for long
-  // (the scripts' own evaluation is one task already).
+  // browser answers, in a task of its own (the scripts' evaluation is one
+  // already), so neither blocks the page for long.
   await nextTask();
   let firstExtract = extractArticle();
   performance.mark('tabayyun:extracted');
@@ -56,7 +59,6 @@
     related: (mark) => T.relatedPassages.forMark(matchResult, mark, lang),
   });
   const overlay = session.overlay;
-  overlay.host.dataset.startedMs = started.toFixed(1);
   let lastText = null;
   let lastArticle = null;
   let running = false;
@@ -102,9 +104,8 @@
       if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
       lastText = key;
       // Matches are asked for with the analysis, so data-matches is set by
-      // the time data-state says ready.
-      const analyzeAndMatch = async (text) => (await Promise.all([analyze(text), findMatches(text)]))[0];
-      const pass = await session.run(pageRoot(), paragraphs, analyzeAndMatch);
+      // the time data-state says ready (the highlights do not wait for them).
+      const pass = await session.run(pageRoot(), paragraphs, analyze, { alongside: findMatches });
       lastArticle = { title, text: pass.text };
     } finally {
       running = false;

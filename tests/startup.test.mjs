@@ -165,7 +165,9 @@ test('a 2 MB page is read without freezing it', async () => {
   const state = await settled(page, 90000);
   const gap = await page.evaluate(() => globalThis.maxGap);
   assert.equal(state.state, 'ready', `error: ${state.error}`);
-  assert.ok(Number(state.numbers) > 1000, `data-numbers=${state.numbers}`);
+  // The first 100,000 characters are read (some 750 sentences of three
+  // figures each), not the 14,000 sentences of the whole page.
+  assert.ok(Number(state.numbers) > 1000 && Number(state.numbers) < 5000, `data-numbers=${state.numbers}`);
   // Generous for a loaded two-core machine; a whole-page pass in one task
   // takes seconds here.
   assert.ok(gap < 1500, `the page froze for ${Math.round(gap)} ms`);

@@ -20,6 +20,10 @@
     LOC: { ar: 'مكان', en: 'place' },
   };
   const KINDS = ['number', 'PER', 'ORG', 'LOC'];
+  // Read at most this much of a page (UTF-16 units, some 10 long articles):
+  // beyond it a page is an archive or a book, and painting tens of
+  // thousands of highlights makes the browser redraw slowly on every frame.
+  const MAX_TEXT = 100_000;
 
   /** What a popover shows for a mark (without matching passages). */
   function card(mark, lang = 'ar') {
@@ -105,31 +109,35 @@
     }
 
     /**
-     * Analyses the `paragraphs` found under `root` and paints the result.
+     * Analyses the `paragraphs` found under `root` and paints the result;
+     * `alongside(text)`, if given, runs at the same time as `analyze` and
+     * is awaited before the state says ready.
      * Resolves to `{marks, text}`; on an engine error sets data-state=error
      * and data-error=<code> and resolves to `{marks: [], text, error}`. A
      * pass overtaken by a newer one leaves the page to the newer one.
      */
-    async function run(root, paragraphs, analyze) {
+    async function run(root, paragraphs, analyze, { alongside = null } = {}) {
       const mine = ++generation;
       overlay.setState('working');
       // Locating is a walk over the whole page: its own task, after the
       // caller's (extraction, on the content script's first pass).
       await new Promise((resolve) => win.setTimeout(resolve, 0));
       if (mine !== generation) return { marks, text: '', stale: true };
-      const located = T.textMap.locate(root, paragraphs);
+      const located = T.textMap.locate(root, paragraphs, { limit: MAX_TEXT });
       stamp('located');
       let result;
+      let besides = null;
       try {
+        if (located.text && alongside) besides = Promise.resolve(alongside(located.text)).catch(() => {});
         result = located.text ? await analyze(located.text) : { numbers: [], entities: [] };
       } catch (err) {
         result = { error: { code: 'engine_unavailable', message: String(err?.message ?? err) } };
       }
       if (mine !== generation) return { marks, text: located.text, stale: true };
       stamp('analyzed');
-      activate(null);
-      focusIndex = -1;
       if (!result || result.error) {
+        activate(null);
+        focusIndex = -1;
         const error = result?.error ?? { code: 'engine_unavailable', message: 'no answer' };
         marks = [];
         T.highlightPaint.clear(doc);
@@ -137,23 +145,44 @@
         overlay.setState('error', { numbers: 0, entities: 0 });
         return { marks, text: located.text, error };
       }
+      const wanted = [
+        ...(result.numbers ?? []).map((n) => ['number', n]),
+        ...(result.entities ?? []).filter((e) => ENTITY_LABELS[e.type]).map((e) => [e.type, e]),
+      ];
       const found = [];
-      const add = (kind, data) => {
+      // Tens of thousands of marks on a huge page: ranges are made in
+      // slices of a few ms, so the page keeps answering meanwhile.
+      let slice = win.performance.now();
+      for (let i = 0; i < wanted.length; i++) {
+        const [kind, data] = wanted[i];
         const range = T.textMap.rangeFor(located, data.start, data.end);
         if (range) found.push({ kind, range, data });
-      };
-      for (const n of result.numbers ?? []) add('number', n);
-      for (const e of result.entities ?? []) if (ENTITY_LABELS[e.type]) add(e.type, e);
+        if (i % 256 === 255 && win.performance.now() - slice > 8) {
+          await new Promise((resolve) => win.setTimeout(resolve, 0));
+          if (mine !== generation) return { marks, text: located.text, stale: true };
+          slice = win.performance.now();
+        }
+      }
+      activate(null);
+      focusIndex = -1;
       marks = found;
       repaint();
       delete overlay.host.dataset.error;
-      overlay.setState('ready', {
+      const counts = {
         numbers: marks.filter((m) => m.kind === 'number').length,
         entities: marks.filter((m) => m.kind !== 'number').length,
-      });
+      };
       // When this pass's highlights were registered, in ms since the page's
       // navigation started: what the page-paint benchmark reads.
       overlay.host.dataset.paintedMs = stamp('painted').toFixed(1);
+      // The highlights do not wait for `alongside` (matching passages); the
+      // state says ready once it is done too, so what it sets is there by then.
+      if (besides) {
+        overlay.setState('working');
+        await besides;
+        if (mine !== generation) return { marks, text: located.text, stale: true };
+      }
+      overlay.setState('ready', counts);
       return { marks, text: located.text };
     }
 

@@ -93,9 +93,10 @@
    * Finds `paragraphs` (in reading order) in the live text under `root`.
    * Returns `{text, segments, index}`: `text` is what to analyse, each
    * segment `{at, live, length}` says that text[at, at+length) is
-   * index.text[live, live+length).
+   * index.text[live, live+length). With `limit`, paragraphs stop at the
+   * first one that would take `text` past `limit` UTF-16 units.
    */
-  function locate(root, paragraphs) {
+  function locate(root, paragraphs, { limit = Infinity } = {}) {
     // Nothing to find (a page without Arabic): the page is not walked.
     if (!paragraphs.length) {
       return { text: '', segments: [], index: { text: '', nodes: [], nodeOf: new Int32Array(0), offsetOf: new Int32Array(0) } };
@@ -105,7 +106,15 @@
     const pieces = [];
     let at = 0;
     let cursor = 0;
-    const place = (p) => {
+    let full = false;
+    // A paragraph over the limit is tried again sentence by sentence; the
+    // first sentence over it ends the text.
+    const place = (p, sentence) => {
+      if (full) return false;
+      if (at + 2 + p.length > limit) {
+        full = sentence;
+        return false;
+      }
       // Prefer the next occurrence after the previous paragraph: the same
       // sentence may also sit in a teaser or a caption earlier on the page.
       let live = index.text.indexOf(p, cursor);
@@ -122,9 +131,10 @@
       return true;
     };
     for (const raw of paragraphs) {
+      if (full) break;
       const p = collapse(raw);
       if (p.length < 2) continue;
-      if (!place(p)) sentences(p).forEach(place);
+      if (!place(p, false)) sentences(p).forEach((s) => place(s, true));
     }
     return { text: pieces.join(''), segments, index };
   }
