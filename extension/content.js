@@ -40,8 +40,16 @@
   // browser answers, in a task of its own (the scripts' evaluation is one
   // already), so neither blocks the page for long.
   await nextTask();
-  let firstExtract = extractArticle();
+  let first = extractArticle();
   performance.mark('tabayyun:extracted');
+  // Located and sent to the engine before the settings are read and the
+  // interface is built, which then happen while the engine works.
+  await nextTask();
+  first.located = T.reader.locate(doc, pageRoot(), first.paragraphs);
+  if (first.located.text) {
+    first.analysis = analyze(first.located.text);
+    first.analysis.catch(() => {}); // handled where it is awaited, in read()
+  }
   const settings = await settingsAsked;
   performance.mark('tabayyun:settings');
   const lang = ['ar', 'en'].includes(settings.lang)
@@ -98,14 +106,18 @@
     }
     running = true;
     try {
-      const { title, paragraphs } = firstExtract ?? extractArticle();
-      firstExtract = null;
+      const pre = first;
+      first = null;
+      const { title, paragraphs } = pre ?? extractArticle();
       const key = paragraphs.join('\n');
       if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
       lastText = key;
       // Matches are asked for with the analysis, so data-matches is set by
       // the time data-state says ready (the highlights do not wait for them).
-      const pass = await session.run(pageRoot(), paragraphs, analyze, { alongside: findMatches });
+      const pass = await session.run(pageRoot(), paragraphs, pre ? () => pre.analysis : analyze, {
+        alongside: findMatches,
+        located: pre?.located,
+      });
       lastArticle = { title, text: pass.text };
     } finally {
       running = false;

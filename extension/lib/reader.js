@@ -25,6 +25,16 @@
   // thousands of highlights makes the browser redraw slowly on every frame.
   const MAX_TEXT = 100_000;
 
+  /**
+   * The text to analyse for `paragraphs` under `root`, at most MAX_TEXT
+   * long, and its map back to the page (textMap.locate).
+   */
+  function locate(doc, root, paragraphs) {
+    const located = T.textMap.locate(root, paragraphs, { limit: MAX_TEXT });
+    doc.defaultView.performance.mark('tabayyun:located');
+    return located;
+  }
+
   /** What a popover shows for a mark (without matching passages). */
   function card(mark, lang = 'ar') {
     if (mark.kind === 'number') return T.numberFormat.describe(mark.data, lang);
@@ -111,20 +121,23 @@
     /**
      * Analyses the `paragraphs` found under `root` and paints the result;
      * `alongside(text)`, if given, runs at the same time as `analyze` and
-     * is awaited before the state says ready.
+     * is awaited before the state says ready. `located` is what
+     * `locate(doc, root, paragraphs)` returned, when the caller did it.
      * Resolves to `{marks, text}`; on an engine error sets data-state=error
      * and data-error=<code> and resolves to `{marks: [], text, error}`. A
      * pass overtaken by a newer one leaves the page to the newer one.
      */
-    async function run(root, paragraphs, analyze, { alongside = null } = {}) {
+    async function run(root, paragraphs, analyze, { alongside = null, located: given = null } = {}) {
       const mine = ++generation;
       overlay.setState('working');
-      // Locating is a walk over the whole page: its own task, after the
-      // caller's (extraction, on the content script's first pass).
-      await new Promise((resolve) => win.setTimeout(resolve, 0));
-      if (mine !== generation) return { marks, text: '', stale: true };
-      const located = T.textMap.locate(root, paragraphs, { limit: MAX_TEXT });
-      stamp('located');
+      let located = given;
+      if (!located) {
+        // Locating is a walk over the whole page: its own task, after the
+        // caller's (extraction).
+        await new Promise((resolve) => win.setTimeout(resolve, 0));
+        if (mine !== generation) return { marks, text: '', stale: true };
+        located = locate(doc, root, paragraphs);
+      }
       let result;
       let besides = null;
       try {
@@ -238,5 +251,5 @@
     };
   }
 
-  T.reader = Object.freeze({ card, createSession });
+  T.reader = Object.freeze({ card, locate, createSession });
 })();
