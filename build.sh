@@ -156,7 +156,7 @@ case "${1:-demo}" in
   setup) setup ;;
   build) build ;;
   test) run_tests ;;
-  bench) build && node tests/bench/run.mjs "$SHARED" ;;
+  bench) build && node tests/bench/run.mjs "$SHARED" && node tests/bench/paint.mjs "$SHARED" ;;
   package) package ;;
   fuzz) fuzz "${2:-60}" ;;
   *) echo "usage: $0 [demo|setup|build|test|bench|package|fuzz [SECONDS]]" >&2; exit 2 ;;

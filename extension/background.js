@@ -143,6 +143,7 @@ const CONTENT_FILES = [
   'lib/text-map.js',
   'lib/number-format.js',
   'lib/highlight-paint.js',
+  'lib/entity-name.js',
   'lib/overlay.js',
   'lib/related-passages.js',
   'lib/reader.js',

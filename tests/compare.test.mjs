@@ -107,6 +107,10 @@ test('sample set: the wire copy shows matching passages and the side panel compa
   assert.ok(aligned.some((t) => t.includes('نسخة وكالة')), 'a passage aligned with the agency as wire copy');
   assert.match(await panel.locator('[data-testid=wire-share]').textContent(), /[1-9]\d*%/);
   assert.ok((await panel.locator('[data-testid=coverage-matrix] tbody tr').count()) > 0);
+  // Claims are named in the reader's language: a kind and a counted noun
+  // ("عدد: ..."), none of the engine's English keys.
+  const labels = (await panel.locator('[data-testid=claims-table] tbody tr.group-start td:first-child').allTextContents()).filter(Boolean);
+  assert.ok(labels.length > 0 && labels.every((l) => !/[a-z~]/i.test(l)), labels.join(' | '));
   await panel.setViewportSize({ width: 420, height: 900 });
   await screenshot(panel, 'sidepanel-samples');
 
@@ -159,7 +163,7 @@ test('seed articles: saving four, the fifth shows matches and differing civilian
   await screenshot(panel, 'sidepanel-seeds');
   // A claim about civilians whose figures differ between outlets.
   const differing = await panel.locator('[data-testid=claims-table] tbody tr.group-start[data-verdict=differ] td:first-child').allTextContents();
-  assert.ok(differing.some((label) => /civilian|مدني/.test(label)), `differing claims: ${differing.join(' | ')}`);
+  assert.ok(differing.some((label) => /^عدد: مدني/.test(label)), `differing claims: ${differing.join(' | ')}`);
   await panel.close();
   await page.close();
 });

@@ -6,6 +6,10 @@
 // data out (the background sends it to the side panel as a message; the
 // demo renders it directly), plus Markdown and CSV exports.
 
+import './entity-name.js';
+
+const { displayName } = globalThis.Tabayyun.entityName;
+
 /**
  * The comparison of article `id` of `lib` (an engine Library), or null
  * when it is not saved.
@@ -50,22 +54,38 @@ export function compareArticle(lib, id, { top = 3 } = {}) {
   const members = (event?.articles ?? [id]).map(get).filter(Boolean);
   const outlets = [...new Set(members.map((a) => a.outlet))];
 
-  // Entity coverage: one row per entity id, one column per outlet.
+  // Entity coverage: one row per entity id, one column per outlet, named
+  // by its canonical name (or a spelling of it from the texts).
   const rows = new Map();
   for (const a of members) {
     for (const e of a.entities ?? []) {
       const key = e.id || e.text;
-      if (!rows.has(key)) rows.set(key, { id: key, label: e.text, type: e.type, outlets: new Set() });
+      if (!rows.has(key)) rows.set(key, { id: key, surfaces: new Set(), type: e.type, outlets: new Set() });
       rows.get(key).outlets.add(a.outlet);
+      rows.get(key).surfaces.add(e.text);
     }
   }
   const coverage = {
     outlets,
     rows: [...rows.values()]
-      .map((r) => ({ id: r.id, label: r.label, type: r.type, present: outlets.map((o) => r.outlets.has(o)) }))
+      .map((r) => ({
+        id: r.id,
+        label: displayName(r.id, [...r.surfaces]),
+        type: r.type,
+        present: outlets.map((o) => r.outlets.has(o)),
+      }))
       .sort((a, b) => b.present.filter(Boolean).length - a.present.filter(Boolean).length || a.id.localeCompare(b.id)),
   };
 
+  // Each claim's counted noun as the articles write it ("مدني", or
+  // "civilian" in English), from the number mentions behind it.
+  const nounOf = (c) => {
+    for (const m of c.mentions ?? []) {
+      const n = get(m.id)?.numbers?.find((x) => x.start === m.start);
+      if (n?.unit) return { ar: n.unit, en: n.unit_en || n.unit };
+    }
+    return null;
+  };
   const claims = lib.claims(id);
   const withWire = passages.filter((p) => p.counterparts.some((c) => c.wire)).length;
   return {
@@ -73,7 +93,7 @@ export function compareArticle(lib, id, { top = 3 } = {}) {
     outlets,
     passages,
     onlyHere: passages.filter((p) => p.counterparts.length === 0).map((p) => p.index),
-    claims: Array.isArray(claims) ? claims : [],
+    claims: Array.isArray(claims) ? claims.map((c) => ({ ...c, noun: nounOf(c) })) : [],
     coverage,
     wireShare: passages.length ? withWire / passages.length : 0,
   };

@@ -6,8 +6,10 @@
 
 import { figure, toCSV, toMarkdown } from './compare-model.js';
 import './related-passages.js';
+import './number-format.js';
 
 const { relationLabel } = globalThis.Tabayyun.relatedPassages;
+const { kindLabel } = globalThis.Tabayyun.numberFormat;
 
 const STRINGS = {
   ar: {
@@ -26,11 +28,13 @@ const STRINGS = {
   },
 };
 
-// The engine names a claim by its unit's stem or concept ("~civilian");
-// the marks are for its matching, not for readers.
-function claimLabel(c) {
-  const unit = String(c.unit ?? '').replace(/^[~%]+/, '');
-  return unit ? `${c.kind}: ${unit}` : String(c.kind);
+// A claim as a reader names it: its kind and its counted noun ("عدد:
+// مدني"). The engine's own key for the unit (a stem, or a concept such as
+// "~civilian") is only the fallback: the marks are for matching.
+function claimLabel(c, lang) {
+  const kind = kindLabel(c.kind, lang);
+  const unit = c.noun?.[lang === 'en' ? 'en' : 'ar'] ?? String(c.unit ?? '').replace(/^[~%]+/, '');
+  return unit ? `${kind}: ${unit}` : kind;
 }
 
 /** Fills `container` with the comparison `model`; `lang` is 'ar' or 'en'. */
@@ -63,7 +67,7 @@ export function renderComparison(container, model, lang = 'ar') {
       const row = el(
         'tr',
         { class: i === 0 ? 'group-start' : '', 'data-verdict': verdict },
-        el('td', { text: i === 0 ? claimLabel(c) : '' }),
+        el('td', { text: i === 0 ? claimLabel(c, lang) : '' }),
         el('td', { text: m.outlet }),
         el('td', { class: 'figure', text: figure(m) }),
         el('td', { class: 'chart' }, bar),

@@ -30,6 +30,41 @@
     vague: { ar: 'تقريبي', en: 'vague' },
   };
 
+  // Month names: the Gregorian series most Arabic outlets use, and the
+  // Hijri months for a year in the Hijri range.
+  const MONTHS = {
+    ar: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+    en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  };
+  const HIJRI = {
+    ar: ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة'],
+    en: ['Muharram', 'Safar', 'Rabi al-Awwal', 'Rabi al-Akhir', 'Jumada al-Ula', 'Jumada al-Akhira', 'Rajab', "Sha'ban", 'Ramadan', 'Shawwal', "Dhu al-Qa'da", 'Dhu al-Hijja'],
+  };
+
+  /**
+   * The engine's date ("2013-08-28", "2013-08", "--08-28", "--08") as a
+   * reader writes it: "28 أغسطس 2013", "أغسطس 2013"; without a year the
+   * calendar is unknown, so "28/8" and "الشهر 8". Anything else as given.
+   */
+  function dateText(date, lang = 'ar') {
+    const L = lang === 'en' ? 'en' : 'ar';
+    const m = /^(\d{4}|-)-(\d{2})(?:-(\d{2}))?$/.exec(date);
+    const month = m ? Number(m[2]) : 0;
+    if (!m || month < 1 || month > 12) return date;
+    const day = m[3] ? Number(m[3]) : null;
+    if (m[1] === '-') return day ? `${day}/${month}` : `${L === 'ar' ? 'الشهر' : 'month'} ${month}`;
+    const year = Number(m[1]);
+    const hijri = year >= 1300 && year <= 1500;
+    const name = (hijri ? HIJRI : MONTHS)[L][month - 1];
+    const era = hijri ? (L === 'ar' ? ' هـ' : ' AH') : '';
+    return `${day ? `${day} ` : ''}${name} ${year}${era}`;
+  }
+
+  /** The reader-facing name of a number kind ('count' → "عدد"). */
+  function kindLabel(kind, lang = 'ar') {
+    return KIND_LABELS[kind]?.[lang === 'en' ? 'en' : 'ar'] ?? String(kind ?? '');
+  }
+
   const digits = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
   function formatValue(x) {
@@ -38,10 +73,10 @@
 
   /**
    * The normalized value of a mention as one string: "5,000", "12%",
-   * "200–999", "2019-03-04", "18:00"; null when the engine gave none.
+   * "200–999", "4 مارس 2019", "18:00"; null when the engine gave none.
    */
-  function valueText(n) {
-    if (n.date) return n.date;
+  function valueText(n, lang = 'ar') {
+    if (n.date) return dateText(n.date, lang);
     if (n.time) return n.time;
     const pct = n.kind === 'percent' ? '%' : '';
     const v = formatValue(n.value);
@@ -59,14 +94,14 @@
    * details are short label/value pairs. `lang` is 'ar' or 'en'.
    */
   function describe(n, lang = 'ar') {
-    const kind = KIND_LABELS[n.kind]?.[lang] ?? String(n.kind ?? '');
+    const kind = kindLabel(n.kind, lang);
     const details = [];
     const q = QUALIFIER_LABELS[n.qualifier]?.[lang];
     if (q) details.push([lang === 'ar' ? 'الدقة' : 'precision', q]);
     const unit = lang === 'en' ? n.unit_en ?? n.unit : n.unit;
     if (unit) details.push([lang === 'ar' ? 'المعدود' : 'unit', unit]);
-    return { title: kind, value: valueText(n), source: n.text, details };
+    return { title: kind, value: valueText(n, lang), source: n.text, details };
   }
 
-  T.numberFormat = Object.freeze({ valueText, describe });
+  T.numberFormat = Object.freeze({ dateText, kindLabel, valueText, describe });
 })();

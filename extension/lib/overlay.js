@@ -36,8 +36,8 @@
                max-height: min(70vh, 30rem); overflow: auto; padding: .5rem .75rem; }
     .popover[hidden], .legend[hidden], .body[hidden] { display: none; }
     .title { font-size: 12px; color: #6b5a1e; }
-    .value { font-size: 20px; font-weight: 700; direction: ltr; unicode-bidi: isolate; }
-    [dir=rtl] .value { text-align: right; }
+    .value { font-size: 20px; font-weight: 700; unicode-bidi: isolate; }
+    [dir=rtl] .value { text-align: right; } [dir=ltr] .value { text-align: left; }
     .source { color: #444; }
     dl { margin: .25rem 0 0; display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; }
     dt { color: #666; } dd { margin: 0; }
@@ -163,7 +163,9 @@
      */
     function show(card, anchor) {
       const children = [el('div', { class: 'title', text: card.title })];
-      if (card.value) children.push(el('div', { class: 'value', text: card.value }));
+      // Its own direction: "1,500" reads left to right, "28 أغسطس 2013"
+      // or a name right to left, whatever the interface's language.
+      if (card.value) children.push(el('div', { class: 'value', dir: 'auto', text: card.value }));
       // "1500" under "1,500" says nothing; "خمسة آلاف" under "5,000" does.
       const plain = (s) => String(s ?? '').replace(/[,\s]/g, '');
       if (card.source && plain(card.source) !== plain(card.value)) {

@@ -10,7 +10,7 @@
 //
 // Classic script and module side effect at once (no import/export): read
 // it as `globalThis.Tabayyun.reader`. Depends on textMap, highlightPaint,
-// numberFormat and overlay being loaded first.
+// numberFormat, entityName and overlay being loaded first.
 (() => {
   const T = (globalThis.Tabayyun ??= {});
 
@@ -41,7 +41,7 @@
     const e = mark.data;
     return {
       title: ENTITY_LABELS[e.type]?.[lang] ?? String(e.type),
-      value: e.id || e.text,
+      value: T.entityName.displayName(e.id, [e.text]),
       source: e.text,
       details: [],
     };
