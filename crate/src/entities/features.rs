@@ -164,6 +164,27 @@ static TRIGGERS: LazyLock<(WordMap<Trigger>, WordMap<Trigger>)> = LazyLock::new(
 /// assert_eq!(trigger("الرييس"), Some(Trigger::Title));
 /// ```
 pub fn trigger(word: &str) -> Option<Trigger> {
+    if let Some(t) = TRIGGER_OF.with(|m| m.borrow().get(word).copied()) {
+        return t;
+    }
+    let t = find_trigger(word);
+    TRIGGER_OF.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 50_000 {
+            m.clear();
+        }
+        m.insert(word.to_string(), t);
+    });
+    t
+}
+
+thread_local! {
+    /// [`trigger`] per word already seen: the rules ask it of every word.
+    static TRIGGER_OF: std::cell::RefCell<WordMap<Option<Trigger>>> =
+        std::cell::RefCell::new(WordMap::default());
+}
+
+fn find_trigger(word: &str) -> Option<Trigger> {
     let (triggers, after_article) = &*TRIGGERS;
     if let Some(&t) = triggers.get(word) {
         return Some(t);
