@@ -7,11 +7,14 @@
 // database and the engine's library reopen lazily on the first message after a restart; listeners
 // are registered at top level so a message that wakes the worker finds them.
 
+import './lib/ext.js';
 import './lib/messages.js';
 import { analyze, version, createLibrary, loadLibrary } from './lib/engine.js';
 import * as store from './lib/library-store.js';
 import { compareArticle, matchPassages } from './lib/compare-model.js';
 import { getSites, originsFor, patternsFor } from './lib/sites.js';
+
+const ext = globalThis.Tabayyun.ext;
 
 const MSG = globalThis.Tabayyun.messages;
 
@@ -110,7 +113,7 @@ async function matchText(text, url, outlet) {
   return matchPassages(lib, text, {
     id,
     outlet,
-    urlOf: (a) => a.url || chrome.runtime.getURL(`library.html#${a.id}`),
+    urlOf: (a) => a.url || ext.runtime.getURL(`library.html#${a.id}`),
   });
 }
 
@@ -139,6 +142,7 @@ async function compareTab(tabId) {
 // Registered for the reader's site list, injected on demand elsewhere.
 const CONTENT_FILES = [
   'vendor/Readability.js',
+  'lib/ext.js',
   'lib/messages.js',
   'lib/text-map.js',
   'lib/number-format.js',
@@ -159,35 +163,35 @@ const SCRIPT_ID = 'news-sites';
 async function syncContentScripts() {
   const matches = [];
   for (const site of await getSites()) {
-    if (await chrome.permissions.contains({ origins: originsFor(site) })) matches.push(...patternsFor(site));
+    if (await ext.permissions.contains({ origins: originsFor(site) })) matches.push(...patternsFor(site));
   }
-  const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  const registered = await ext.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (!matches.length) {
-    if (registered.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    if (registered.length) await ext.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return;
   }
   // document_end: as soon as the DOM is parsed, not when the page is idle
   // (up to hundreds of ms later on pages waiting for ads and images).
   const script = { id: SCRIPT_ID, matches, js: CONTENT_FILES, runAt: 'document_end' };
-  if (registered.length) await chrome.scripting.updateContentScripts([script]);
-  else await chrome.scripting.registerContentScripts([script]);
+  if (registered.length) await ext.scripting.updateContentScripts([script]);
+  else await ext.scripting.registerContentScripts([script]);
 }
 
 /** Makes sure the content script runs in `tabId` (it ignores a second run). */
 async function readTab(tabId) {
-  await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
 }
 
 // The article of a tab, from its content script (injected if needed).
 async function articleOf(tabId) {
   try {
-    const a = await chrome.tabs.sendMessage(tabId, { type: MSG.GET_ARTICLE });
+    const a = await ext.tabs.sendMessage(tabId, { type: MSG.GET_ARTICLE });
     if (a) return a;
   } catch {
     // no content script in this tab yet
   }
   await readTab(tabId);
-  return chrome.tabs.sendMessage(tabId, { type: MSG.GET_ARTICLE });
+  return ext.tabs.sendMessage(tabId, { type: MSG.GET_ARTICLE });
 }
 
 const invalid = (message) => ({ error: { code: 'invalid_input', message } });
@@ -243,32 +247,32 @@ async function handle(msg) {
   }
 }
 
-chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+ext.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
   handle(msg).then(sendResponse, (err) =>
     sendResponse({ error: { code: 'engine_unavailable', message: String(err?.message ?? err) } }),
   );
   return true; // the answer is asynchronous
 });
 
-chrome.runtime.onStartup.addListener(() => syncContentScripts().catch(() => {}));
-chrome.storage.onChanged.addListener((changes, area) => {
+ext.runtime.onStartup.addListener(() => syncContentScripts().catch(() => {}));
+ext.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'sites' in changes) syncContentScripts().catch(() => {});
 });
-chrome.permissions.onAdded.addListener(() => syncContentScripts().catch(() => {}));
-chrome.permissions.onRemoved.addListener(() => syncContentScripts().catch(() => {}));
+ext.permissions.onAdded.addListener(() => syncContentScripts().catch(() => {}));
+ext.permissions.onRemoved.addListener(() => syncContentScripts().catch(() => {}));
 
 // Reading a page that is not on the site list, on the user's request: the
 // shortcut or the menu grants activeTab for that tab.
-chrome.runtime.onInstalled.addListener(() => {
+ext.runtime.onInstalled.addListener(() => {
   syncContentScripts().catch(() => {});
-  chrome.contextMenus.create({
+  ext.contextMenus.create({
     id: 'read-page',
-    title: chrome.i18n.getMessage('menuReadPage'),
+    title: ext.i18n.getMessage('menuReadPage'),
     contexts: ['page', 'selection'],
   });
-  chrome.contextMenus.create({
+  ext.contextMenus.create({
     id: 'save-article',
-    title: chrome.i18n.getMessage('menuSaveArticle'),
+    title: ext.i18n.getMessage('menuSaveArticle'),
     contexts: ['page', 'selection'],
   });
 });
@@ -281,7 +285,7 @@ async function saveWithBadge(tabId) {
     const r = await handle({ type: MSG.SAVE_TAB, tabId });
     text = r?.status === 'saved' ? '✓' : r?.status === 'duplicate' ? '=' : '!';
   } finally {
-    await chrome.action.setBadgeText({ tabId, text });
+    await ext.action.setBadgeText({ tabId, text });
   }
 }
 
@@ -290,5 +294,5 @@ function onRequest(what, tab) {
   const job = what === 'save-article' ? saveWithBadge(tab.id) : what === 'read-page' ? readTab(tab.id) : null;
   job?.catch(() => {});
 }
-chrome.contextMenus.onClicked.addListener((info, tab) => onRequest(info.menuItemId, tab));
-chrome.commands.onCommand.addListener((command, tab) => onRequest(command, tab));
+ext.contextMenus.onClicked.addListener((info, tab) => onRequest(info.menuItemId, tab));
+ext.commands.onCommand.addListener((command, tab) => onRequest(command, tab));

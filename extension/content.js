@@ -21,6 +21,7 @@
   // benchmark attributes long tasks by them.
   performance.mark('tabayyun:start');
   const MSG = T.messages;
+  const ext = T.ext;
   const doc = document;
   // An XHTML page may have no <body>: its root element is read instead.
   const pageRoot = () => doc.body ?? doc.documentElement;
@@ -32,7 +33,7 @@
   const extractArticle = () =>
     ARABIC.test(pageRoot().textContent) ? T.articleExtract.extract(doc) : { title: doc.title, paragraphs: [] };
   const nextTask = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
-  const settingsAsked = chrome.storage.local.get(['colours', 'lang']);
+  const settingsAsked = ext.storage.local.get(['colours', 'lang']);
   // The engine may have to start (compile the wasm, load its models):
   // waking it with the headline overlaps that with reading the article.
   if (ARABIC.test(doc.title)) analyze(doc.title).catch(() => {});
@@ -54,7 +55,7 @@
   performance.mark('tabayyun:settings');
   const lang = ['ar', 'en'].includes(settings.lang)
     ? settings.lang
-    : chrome.i18n.getUILanguage().startsWith('ar')
+    : ext.i18n.getUILanguage().startsWith('ar')
       ? 'ar'
       : 'en';
   const palette = { ...T.highlightPaint.COLOURS, ...settings.colours };
@@ -79,7 +80,7 @@
   }
   T.highlightPaint.installStyles(doc, palette);
   // Colours changed on the options page apply at once.
-  chrome.storage.onChanged.addListener((changes, area) => {
+  ext.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.colours) {
       T.highlightPaint.installStyles(doc, { ...T.highlightPaint.COLOURS, ...changes.colours.newValue });
     }
@@ -90,7 +91,7 @@
     // attempt can race its start-up, so one retry.
     for (let attempt = 0; ; attempt++) {
       try {
-        const r = await chrome.runtime.sendMessage({ type: MSG.ANALYZE_TEXT, text });
+        const r = await ext.runtime.sendMessage({ type: MSG.ANALYZE_TEXT, text });
         performance.mark('tabayyun:analysis-received');
         return r;
       } catch (err) {
@@ -141,7 +142,7 @@
     matchResult = null;
     let r = null;
     try {
-      r = await chrome.runtime.sendMessage({ type: MSG.MATCH_TEXT, text, url: location.href, outlet: outlet() });
+      r = await ext.runtime.sendMessage({ type: MSG.MATCH_TEXT, text, url: location.href, outlet: outlet() });
     } catch {
       // the library is a bonus: highlights stand without it
     }
@@ -176,7 +177,7 @@
     };
   }
 
-  chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+  ext.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
     if (msg?.type === MSG.GET_ARTICLE) sendResponse(article());
   });
 

@@ -2,8 +2,11 @@
 // with delete, and the whole library exported to JSON and imported back.
 // The background owns the database; this page only sends messages.
 
+import './lib/ext.js';
 import './lib/messages.js';
 import { localize } from './lib/i18n.js';
+
+const ext = globalThis.Tabayyun.ext;
 
 const MSG = globalThis.Tabayyun.messages;
 const { lang, t } = await localize();
@@ -13,11 +16,20 @@ const status = document.getElementById('status');
 let articles = [];
 let events = [];
 
-const send = (msg) => chrome.runtime.sendMessage(msg);
+const send = (msg) => ext.runtime.sendMessage(msg);
 
 function say(text, kind = '') {
   status.textContent = text;
   status.className = `status ${kind}`;
+}
+
+// The start of the text, without the headline shown just above it (the
+// saved text often begins with it).
+function excerpt(a) {
+  const title = (a.title ?? '').trim();
+  let text = a.text.trim();
+  if (title && text.startsWith(title)) text = text.slice(title.length).trim();
+  return text.length > 220 ? `${text.slice(0, 220)}…` : text;
 }
 
 function el(tag, props = {}, ...children) {
@@ -46,7 +58,7 @@ function item(a, dateFmt) {
     { 'data-testid': 'library-item', 'data-id': a.id },
     el('div', { class: 'row' }, title, del),
     el('div', { class: 'meta' }, el('span', { text: a.outlet }), el('span', { text: a.date || dateFmt.format(new Date(a.savedAt)) })),
-    el('p', { class: 'excerpt', text: a.text.slice(0, 220) + (a.text.length > 220 ? '…' : '') }),
+    el('p', { class: 'excerpt', text: excerpt(a) }),
   );
 }
 

@@ -1,10 +1,13 @@
 // The options page: interface language, the sites read automatically,
 // highlight colours, and clearing the library.
 
+import './lib/ext.js';
 import './lib/messages.js';
 import './lib/highlight-paint.js';
 import { localize, chosenLanguage } from './lib/i18n.js';
 import { cleanSite, getSites, originsFor, setSites } from './lib/sites.js';
+
+const ext = globalThis.Tabayyun.ext;
 
 const MSG = globalThis.Tabayyun.messages;
 const { COLOURS } = globalThis.Tabayyun.highlightPaint;
@@ -20,7 +23,7 @@ function say(text, kind = '') {
 }
 
 langSelect.addEventListener('change', async () => {
-  await chrome.storage.local.set({ lang: langSelect.value });
+  await ext.storage.local.set({ lang: langSelect.value });
   ({ t } = await localize());
   await renderSites();
   renderColours();
@@ -58,7 +61,7 @@ document.getElementById('add-site').addEventListener('submit', async (ev) => {
     return;
   }
   // Asked in the click's gesture; granted at once for sites already allowed.
-  const granted = await chrome.permissions.request({ origins: originsFor(site) });
+  const granted = await ext.permissions.request({ origins: originsFor(site) });
   if (!granted) {
     say(t('optionsDenied'), 'error');
     return;
@@ -71,7 +74,7 @@ document.getElementById('add-site').addEventListener('submit', async (ev) => {
 
 function renderColours() {
   const box = document.getElementById('colours');
-  chrome.storage.local.get('colours').then(({ colours = {} }) => {
+  ext.storage.local.get('colours').then(({ colours = {} }) => {
     box.replaceChildren(
       ...['number', 'PER', 'ORG', 'LOC'].map((kind) => {
         const input = document.createElement('input');
@@ -79,11 +82,11 @@ function renderColours() {
         input.value = colours[kind]?.light ?? COLOURS[kind].light;
         input.dataset.kind = kind;
         input.addEventListener('change', async () => {
-          const { colours: now = {} } = await chrome.storage.local.get('colours');
+          const { colours: now = {} } = await ext.storage.local.get('colours');
           // The reader's colour for light pages; dark pages keep a darker
           // shade of the default so text stays readable.
           now[kind] = { light: input.value, dark: COLOURS[kind].dark };
-          await chrome.storage.local.set({ colours: now });
+          await ext.storage.local.set({ colours: now });
         });
         const label = document.createElement('label');
         label.className = 'colour';
@@ -96,7 +99,7 @@ function renderColours() {
 
 document.getElementById('clear').addEventListener('click', async () => {
   if (!confirm(t('optionsClearConfirm'))) return;
-  await chrome.runtime.sendMessage({ type: MSG.CLEAR_LIBRARY });
+  await ext.runtime.sendMessage({ type: MSG.CLEAR_LIBRARY });
   say(t('optionsCleared'), 'ok');
 });
 

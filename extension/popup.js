@@ -2,8 +2,11 @@
 // comparison. `?tab=ID` targets that tab instead of the active one (the
 // same page then works opened in a tab, which is how tests drive it).
 
+import './lib/ext.js';
 import './lib/messages.js';
 import { localize } from './lib/i18n.js';
+
+const ext = globalThis.Tabayyun.ext;
 
 const MSG = globalThis.Tabayyun.messages;
 const { t } = await localize();
@@ -12,7 +15,7 @@ const status = document.getElementById('status');
 async function targetTab() {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
   if (fromQuery) return fromQuery;
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
@@ -22,7 +25,7 @@ function say(text, kind = '') {
 }
 
 document.getElementById('save').addEventListener('click', async () => {
-  const r = await chrome.runtime.sendMessage({ type: MSG.SAVE_TAB, tabId: await targetTab() });
+  const r = await ext.runtime.sendMessage({ type: MSG.SAVE_TAB, tabId: await targetTab() });
   if (r?.status === 'saved') say(t('savedOk'), 'ok');
   else if (r?.status === 'duplicate') say(t('savedDuplicate'));
   else if (r?.status === 'empty') say(t('savedEmpty'), 'error');
@@ -30,7 +33,7 @@ document.getElementById('save').addEventListener('click', async () => {
 });
 
 document.getElementById('read').addEventListener('click', async () => {
-  const r = await chrome.runtime.sendMessage({ type: MSG.READ_TAB, tabId: await targetTab() });
+  const r = await ext.runtime.sendMessage({ type: MSG.READ_TAB, tabId: await targetTab() });
   if (r?.error) say(t('failed'), 'error');
   else window.close();
 });
@@ -40,12 +43,12 @@ document.getElementById('read').addEventListener('click', async () => {
 const tabForPanel = await targetTab();
 document.getElementById('compare').addEventListener('click', () => {
   const path = `sidepanel.html?tab=${tabForPanel}`;
-  if (chrome.sidePanel?.open) {
-    chrome.sidePanel.setOptions({ tabId: tabForPanel, path, enabled: true });
-    chrome.sidePanel.open({ tabId: tabForPanel }).then(() => window.close(), () => say(t('failed'), 'error'));
-  } else if (globalThis.browser?.sidebarAction) {
-    globalThis.browser.sidebarAction.open();
-    globalThis.browser.sidebarAction.setPanel({ tabId: tabForPanel, panel: path });
+  if (ext.sidePanel?.open) {
+    ext.sidePanel.setOptions({ tabId: tabForPanel, path, enabled: true });
+    ext.sidePanel.open({ tabId: tabForPanel }).then(() => window.close(), () => say(t('failed'), 'error'));
+  } else if (ext.sidebarAction) {
+    ext.sidebarAction.open();
+    ext.sidebarAction.setPanel({ tabId: tabForPanel, panel: path });
     window.close();
   }
 });

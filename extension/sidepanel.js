@@ -2,9 +2,12 @@
 // tab's article compared with the saved articles of its event. `?tab=ID`
 // pins it to that tab; without it the panel follows the active tab.
 
+import './lib/ext.js';
 import './lib/messages.js';
 import { localize } from './lib/i18n.js';
 import { renderComparison } from './lib/compare-view.js';
+
+const ext = globalThis.Tabayyun.ext;
 
 const MSG = globalThis.Tabayyun.messages;
 const { lang, t } = await localize();
@@ -15,7 +18,7 @@ const pinned = Number(new URLSearchParams(location.search).get('tab')) || null;
 
 async function currentTab() {
   if (pinned) return pinned;
-  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  const [tab] = await ext.tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.id;
 }
 
@@ -23,7 +26,7 @@ async function refresh() {
   status.textContent = t('compareWorking');
   status.className = 'status';
   const tabId = await currentTab();
-  const r = tabId ? await chrome.runtime.sendMessage({ type: MSG.COMPARE_TAB, tabId }) : null;
+  const r = tabId ? await ext.runtime.sendMessage({ type: MSG.COMPARE_TAB, tabId }) : null;
   if (!r?.model) {
     container.replaceChildren();
     title.textContent = '';
@@ -37,7 +40,7 @@ async function refresh() {
 }
 
 if (!pinned) {
-  chrome.tabs.onActivated.addListener(refresh);
-  chrome.tabs.onUpdated.addListener((_id, info) => info.status === 'complete' && refresh());
+  ext.tabs.onActivated.addListener(refresh);
+  ext.tabs.onUpdated.addListener((_id, info) => info.status === 'complete' && refresh());
 }
 await refresh();

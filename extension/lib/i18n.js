@@ -3,13 +3,17 @@
 // not only the browser's: the strings are read from the same _locales files
 // the manifest uses, so each string exists once per language.
 
+import './ext.js';
+
+const ext = globalThis.Tabayyun.ext;
+
 const RTL = new Set(['ar']);
 
 /** The interface language: the reader's choice, else the browser's. */
 export async function chosenLanguage() {
-  const { lang } = await chrome.storage.local.get('lang');
+  const { lang } = await ext.storage.local.get('lang');
   if (lang === 'ar' || lang === 'en') return lang;
-  return chrome.i18n.getUILanguage().startsWith('ar') ? 'ar' : 'en';
+  return ext.i18n.getUILanguage().startsWith('ar') ? 'ar' : 'en';
 }
 
 /**
@@ -17,7 +21,7 @@ export async function chosenLanguage() {
  * in a message's placeholders take the arguments.
  */
 export async function loadStrings(lang) {
-  const url = chrome.runtime.getURL(`_locales/${lang}/messages.json`);
+  const url = ext.runtime.getURL(`_locales/${lang}/messages.json`);
   const messages = await (await fetch(url)).json();
   return (key, ...args) => {
     const entry = messages[key];

@@ -1,8 +1,12 @@
 // The sites Tabayyun reads automatically: a list the reader edits on the
-// options page, stored in chrome.storage.local. Entries are written as a
+// options page, stored in ext.storage.local. Entries are written as a
 // reader thinks of them ("aljazeera.net", "bbc.com/arabic") and turned into
 // match patterns for the browser. Sites in the manifest's host_permissions
 // are granted at install; any other site is asked for when it is added.
+
+import './ext.js';
+
+const ext = globalThis.Tabayyun.ext;
 
 /** Arabic news sites read automatically until the reader changes the list. */
 export const DEFAULT_SITES = Object.freeze([
@@ -50,13 +54,13 @@ export function originsFor(site) {
 
 /** The reader's list (the defaults until it was edited). */
 export async function getSites() {
-  const { sites } = await chrome.storage.local.get('sites');
+  const { sites } = await ext.storage.local.get('sites');
   return Array.isArray(sites) ? sites : [...DEFAULT_SITES];
 }
 
 /** Stores the reader's list, cleaned and without duplicates. */
 export async function setSites(list) {
   const clean = [...new Set(list.map(cleanSite).filter(Boolean))];
-  await chrome.storage.local.set({ sites: clean });
+  await ext.storage.local.set({ sites: clean });
   return clean;
 }
