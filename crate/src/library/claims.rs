@@ -144,7 +144,7 @@ impl Library {
 
     fn event_claims(&self, ids: &[String]) -> Vec<ClaimGroup> {
         let figures = self.figures(ids);
-        let terms = |pid: u32| self.index.passage(pid).map_or(&[][..], |p| &p.terms[..]);
+        let terms = |pid: u32| self.index.passage(pid).map_or_else(Vec::new, |p| p.terms());
         // Single link: label[i] is the group of figure i.
         let mut label: Vec<usize> = (0..figures.len()).collect();
         for i in 0..figures.len() {
@@ -154,7 +154,7 @@ impl Library {
                     continue;
                 }
                 let linked =
-                    a.pid == b.pid || self.index.cosine(terms(a.pid), terms(b.pid)) >= SAME_CLAIM;
+                    a.pid == b.pid || self.index.cosine(&terms(a.pid), &terms(b.pid)) >= SAME_CLAIM;
                 if linked {
                     let (from, to) = (label[j].max(label[i]), label[j].min(label[i]));
                     for l in label.iter_mut() {

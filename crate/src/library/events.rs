@@ -48,7 +48,7 @@ impl Library {
         };
         let mut all: Vec<u32> = (0..a.passages.len() as u32)
             .filter_map(|i| self.index.passage(a.first_pid + i))
-            .flat_map(|p| p.terms.iter().copied())
+            .flat_map(|p| p.terms())
             .collect();
         all.sort_unstable();
         all.dedup();

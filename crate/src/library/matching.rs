@@ -190,9 +190,9 @@ impl Library {
                     .index
                     .passage(pid)
                     .map(|ip| {
-                        ip.terms
-                            .iter()
-                            .map(|&t| (self.index.name(t).to_string(), Some(t)))
+                        ip.terms()
+                            .into_iter()
+                            .map(|t| (self.index.name(t).to_string(), Some(t)))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -379,7 +379,7 @@ impl Library {
                     .get(p.article as usize)
                     .copied()
                     .unwrap_or(false)
-                    .then(|| (pid, score / (p.terms.len().max(4) as f32).sqrt()))
+                    .then(|| (pid, score / (p.len().max(4) as f32).sqrt()))
             })
             .collect();
         if cands.len() > CANDIDATES {
@@ -398,12 +398,12 @@ impl Library {
             .filter_map(|(pid, _)| {
                 let p = ix.passage(pid)?;
                 let shared: f32 = p
-                    .terms
-                    .iter()
+                    .terms()
+                    .into_iter()
                     .filter(|t| q_ids.contains(t))
-                    .map(|&t| ix.idf_of(t))
+                    .map(|t| ix.idf_of(t))
                     .sum();
-                Some((pid, shared, saturation(p.terms.len())))
+                Some((pid, shared, saturation(p.len())))
             })
             .collect();
         scored.sort_unstable_by(|a, b| (b.1 * b.2).total_cmp(&(a.1 * a.2)));
@@ -419,10 +419,9 @@ impl Library {
         let mut results: Vec<(u32, f32)> = scored
             .into_iter()
             .filter_map(|(pid, shared, sat)| {
-                let p = ix.passage(pid)?;
+                let p_terms = ix.passage(pid)?.terms();
                 let mut extra = 0.0;
-                let p_words: Vec<(&str, f32)> = p
-                    .terms
+                let p_words: Vec<(&str, f32)> = p_terms
                     .iter()
                     .filter(|t| !q_ids.contains(t))
                     .map(|&t| (ix.name(t), t))
@@ -430,7 +429,7 @@ impl Library {
                     .map(|(n, t)| (n, ix.idf_of(t)))
                     .collect();
                 for (qn, qid, qw) in &q_fuzzy {
-                    if qid.is_some_and(|t| p.terms.binary_search(&t).is_ok()) {
+                    if qid.is_some_and(|t| p_terms.binary_search(&t).is_ok()) {
                         continue;
                     }
                     if let Some((_, pw)) = p_words.iter().find(|(pn, _)| one_edit(qn, pn)) {
@@ -469,10 +468,10 @@ impl Library {
         let span = article.passages.get(p.ordinal as usize)?;
         let text = passage_text(article, span);
         let mut shared: Vec<(f32, &str)> = p
-            .terms
-            .iter()
+            .terms()
+            .into_iter()
             .filter(|t| q_ids.contains(t))
-            .map(|&t| (ix.idf_of(t), ix.name(t)))
+            .map(|t| (ix.idf_of(t), ix.name(t)))
             .collect();
         shared.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut why = Explanation::default();

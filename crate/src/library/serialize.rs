@@ -104,7 +104,7 @@ impl Library {
         let mut remap: HashMap<u32, u32> = HashMap::new();
         let mut names: Vec<&str> = Vec::new();
         for (_, p) in self.index.live_iter() {
-            for &t in p.terms.iter() {
+            for t in p.terms() {
                 remap.entry(t).or_insert_with(|| {
                     names.push(self.index.name(t));
                     (names.len() - 1) as u32
@@ -137,7 +137,7 @@ impl Library {
                     .index
                     .passage(a.first_pid + i as u32)
                     .map(|ip| {
-                        ip.terms
+                        ip.terms()
                             .iter()
                             .filter_map(|t| remap.get(t).copied())
                             .collect()
