@@ -170,9 +170,11 @@ async function syncContentScripts() {
     if (registered.length) await ext.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return;
   }
-  // document_end: as soon as the DOM is parsed, not when the page is idle
-  // (up to hundreds of ms later on pages waiting for ads and images).
-  const script = { id: SCRIPT_ID, matches, js: CONTENT_FILES, runAt: 'document_end' };
+  // document_start: the scripts are ready when the DOM is parsed and
+  // reading starts then (content.js waits for DOMContentLoaded), not when
+  // the page is idle, up to hundreds of ms later on pages waiting for ads
+  // and images.
+  const script = { id: SCRIPT_ID, matches, js: CONTENT_FILES, runAt: 'document_start' };
   if (registered.length) await ext.scripting.updateContentScripts([script]);
   else await ext.scripting.registerContentScripts([script]);
 }

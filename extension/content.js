@@ -34,12 +34,18 @@
     ARABIC.test(pageRoot().textContent) ? T.articleExtract.extract(doc) : { title: doc.title, paragraphs: [] };
   const nextTask = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
   const settingsAsked = ext.storage.local.get(['colours', 'lang']);
+  // Registered at document_start, the scripts are compiled and run while
+  // the page is still loading; the reading itself waits for the parsed
+  // DOM. (Injected on demand, the page is parsed already.)
+  if (doc.readyState === 'loading') {
+    await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
   // The engine may have to start (compile the wasm, load its models):
   // waking it with the headline overlaps that with reading the article.
   if (ARABIC.test(doc.title)) analyze(doc.title).catch(() => {});
   // The first pass needs no settings: the article is read while the
-  // browser answers, in a task of its own (the scripts' evaluation is one
-  // already), so neither blocks the page for long.
+  // browser answers, in a task of its own (not the page's
+  // DOMContentLoaded), so neither blocks the page for long.
   await nextTask();
   let first = extractArticle();
   performance.mark('tabayyun:extracted');
