@@ -4,7 +4,7 @@
 #   ./build.sh            build everything, then serve the offline demo
 #   ./build.sh test       build, then run every test (what CI runs)
 #   ./build.sh build      install what is missing and build the wasm, CLI, extension
-#   ./build.sh bench      speed benchmarks (native and wasm under Node)
+#   ./build.sh bench      speed benchmarks (native, wasm under Node, page paint in Chromium)
 #   ./build.sh package    the Chromium zip and the Firefox package
 #   ./build.sh fuzz [S]   fuzz the core for S seconds per target (default 60)
 #   ./build.sh setup      only install the toolchain
