@@ -67,7 +67,8 @@ pub fn version() -> String {
 /// lib.match({ text, outlet, id }, { top: 3 }); // an article not saved
 /// // → [{ query: "a1", start, end, matches: [{ id, outlet, start, end, score,
 /// //      relation: "same" | "related" | "conflict", wire: false,
-/// //      why: { entities: ["SDF"], numbers: [1500], words: ["مدن"],
+/// //      why: { entities: ["SDF"], numbers: [1500], words: ["باغوز"],
+/// //             concepts: ["flee"], counted: ["civilian"],
 /// //             conflicts: [{ kind, unit, query: { text, start, end, value, low, high, time: ["الاثنين"] },
 /// //                           other: { ... } }] } }] }]
 /// lib.events();       // → [{ articles: ["a1", "b7"], outlets: ["reuters.com", "bbc.com"], title }]

@@ -73,6 +73,10 @@ pub struct Explanation {
     pub numbers: Vec<f64>,
     /// Content-word stems found in both, heaviest first.
     pub words: Vec<String>,
+    /// Concepts of news vocabulary both express ("flee", "airstrike").
+    pub concepts: Vec<String>,
+    /// Counted nouns both give a figure for (a stem, or a concept).
+    pub counted: Vec<String>,
     pub conflicts: Vec<Conflict>,
 }
 
@@ -482,6 +486,10 @@ impl Library {
                 if let Ok(v) = n.parse() {
                     why.numbers.push(v);
                 }
+            } else if let Some(c) = name.strip_prefix('~') {
+                why.concepts.push(c.to_string());
+            } else if let Some(u) = name.strip_prefix('%') {
+                why.counted.push(u.trim_start_matches('~').to_string());
             } else {
                 why.words.push(name.to_string());
             }
