@@ -88,7 +88,7 @@ pub fn analyze(text: &str) -> Result<Analysis, Error> {
     validate(text)?;
     let tokens = tokenize(text);
     let mut map = Utf16Map::new(text);
-    let numbers = numbers::recognize(&tokens)
+    let numbers = numbers::recognize(text, &tokens)
         .into_iter()
         .map(|n| NumberMention {
             start: map.to_utf16(n.start),

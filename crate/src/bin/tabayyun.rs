@@ -12,6 +12,10 @@ const USAGE: &str = "usage:
                                    numeric claims grouped across outlets, as JSON
   tabayyun eval matching --gold DIR [--predictions FILE]
                                    R@1, R@3, MRR, nDCG@5 (ours, or a peer's match output)
+  tabayyun eval numbers --gold DIR [--verbose]
+                                   span-overlap and value-exact P/R/F1, per-kind counts
+  tabayyun bench analyze [--runs N] FILE...
+                                   analyze speed: median of N runs, one JSON line (.jsonl: one text per line)
   tabayyun eval entities --gold DIR [--errors]
                                    strict and lenient P/R/F1 per type, B-cubed F1 of ids
   tabayyun eval ner-dev [--data DIR]
@@ -174,6 +178,112 @@ fn cmd_train_ner(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+fn cmd_eval_numbers(args: &[String]) -> Result<(), String> {
+    let gold = flag(args, "--gold").unwrap_or("../shared/gold/seeds");
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let report = tabayyun::eval::numbers::evaluate(std::path::Path::new(gold), verbose)
+        .map_err(|e| e.to_string())?;
+    print!("{report}");
+    Ok(())
+}
+
+/// Reads bench inputs: a `.jsonl` file holds one text per line (a JSON
+/// string, or an object with `content` or `text`); any other file is one text.
+fn bench_texts(files: &[&str]) -> Result<Vec<String>, String> {
+    let mut texts = Vec::new();
+    for file in files {
+        let raw = read_input(file)?;
+        if !file.ends_with(".jsonl") {
+            texts.push(raw);
+            continue;
+        }
+        for (n, line) in raw.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{file}:{}: {e}", n + 1))?;
+            let text = match &v {
+                serde_json::Value::String(s) => s.clone(),
+                o => o
+                    .get("content")
+                    .or_else(|| o.get("text"))
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+            };
+            texts.push(text);
+        }
+    }
+    Ok(texts)
+}
+
+/// `bench analyze [--runs N] FILE...`: runs `analyze` over every text N
+/// times and prints one JSON line with the median time and MB/s.
+fn cmd_bench_analyze(args: &[String]) -> Result<(), String> {
+    let mut runs = 7usize;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--runs" {
+            runs = it
+                .next()
+                .and_then(|r| r.parse().ok())
+                .filter(|&r| r > 0)
+                .ok_or("--runs needs a positive number")?;
+        } else {
+            files.push(a.as_str());
+        }
+    }
+    if files.is_empty() {
+        return Err(USAGE.to_string());
+    }
+    let texts = bench_texts(&files)?;
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut times = Vec::with_capacity(runs);
+    let mut mentions = 0usize;
+    for _ in 0..runs {
+        let t0 = std::time::Instant::now();
+        mentions = 0;
+        for text in &texts {
+            if let Ok(a) = tabayyun::analyze(text) {
+                mentions += a.numbers.len() + a.entities.len();
+            }
+        }
+        times.push(t0.elapsed().as_secs_f64());
+    }
+    // The stages alone, to see where the time goes.
+    let stage = |f: &dyn Fn(&str) -> usize| {
+        let mut t: Vec<f64> = (0..runs)
+            .map(|_| {
+                let t0 = std::time::Instant::now();
+                let n: usize = texts.iter().map(|x| f(x)).sum();
+                std::hint::black_box(n);
+                t0.elapsed().as_secs_f64()
+            })
+            .collect();
+        t.sort_by(f64::total_cmp);
+        bytes as f64 / 1e6 / t[t.len() / 2]
+    };
+    let tokenize_mbs = stage(&|x| tabayyun::tokenize::tokenize(x).len());
+    let numbers_mbs =
+        stage(&|x| tabayyun::numbers::recognize(x, &tabayyun::tokenize::tokenize(x)).len());
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    let line = serde_json::json!({
+        "texts": texts.len(),
+        "bytes": bytes,
+        "runs": runs,
+        "mentions": mentions,
+        "median_s": median,
+        "mb_per_s": bytes as f64 / 1e6 / median,
+        "tokenize_mb_per_s": tokenize_mbs,
+        "tokenize_numbers_mb_per_s": numbers_mbs,
+    });
+    println!("{line}");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -182,6 +292,12 @@ fn main() -> ExitCode {
         Some("claims") => cmd_claims(&args[1..]),
         Some("eval") if args.get(1).map(String::as_str) == Some("matching") => {
             cmd_eval_matching(&args[2..])
+        }
+        Some("eval") if args.get(1).map(String::as_str) == Some("numbers") => {
+            cmd_eval_numbers(&args[2..])
+        }
+        Some("bench") if args.get(1).map(String::as_str) == Some("analyze") => {
+            cmd_bench_analyze(&args[2..])
         }
         Some("eval") if args.get(1).map(String::as_str) == Some("entities") => {
             cmd_eval_entities(&args[2..])

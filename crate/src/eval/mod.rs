@@ -4,6 +4,7 @@
 
 pub mod entities;
 pub mod matching;
+pub mod numbers;
 
 use crate::Error;
 use serde::de::DeserializeOwned;

@@ -1,9 +1,34 @@
-//! Stage 3a, numbers. Input: the tokens of a text. Output: number mentions
-//! with their byte spans, kind, value (or low/high), qualifier and counted
-//! noun, following `../shared/gold/GUIDELINES.md`.
+//! Stage 3a, numbers. Input: the source text and its tokens. Output:
+//! number mentions with their byte spans, kind, value (or low/high),
+//! qualifier and counted noun, following `../shared/gold/GUIDELINES.md`:
+//! the span covers qualifier words before the number (أكثر من، نحو، ما بين
+//! … و…) and multipliers (ألف، آلاف) but neither the counted noun nor
+//! attached conjunctions and prepositions (و، ب، ل).
+//!
+//! One left-to-right pass over the tokens; at each token the recognizer
+//! tries, in order, a date, a clock time, a range, a qualifier followed by
+//! a quantity, and a bare quantity (digits, number words, duals, vague
+//! quantities, fractions, ordinals). Lookups are hash or `match` lookups
+//! over the tokens' folded forms; nothing is allocated for tokens that are
+//! not numbers.
+//!
+//! Invariants: mentions are in text order, never overlap, and their spans
+//! lie on character boundaries of the source.
 
+pub mod dates;
+pub mod fasthash;
+pub mod units;
+pub mod words;
+
+use crate::normalize::{fold, normalize, Fold};
 use crate::tokenize::{Token, TokenKind};
+use dates::{day_part, format_date, month, Month};
+use fasthash::FxBuild;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+use units::{Class, Form, LEXICON};
+use words::{lookup, Hit, Word};
 
 /// What a number counts or denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -18,6 +43,23 @@ pub enum Kind {
     Time,
     Age,
     Measure,
+}
+
+impl Kind {
+    /// The kind's name in the gold files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Percent => "percent",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Duration => "duration",
+            Kind::Ordinal => "ordinal",
+            Kind::Time => "time",
+            Kind::Age => "age",
+            Kind::Measure => "measure",
+        }
+    }
 }
 
 /// One number mention; `start`/`end` are byte offsets into the source.
@@ -36,26 +78,1782 @@ pub struct Number {
     pub time: Option<String>,
 }
 
-/// Finds the numbers in a tokenized text.
-pub fn recognize(tokens: &[Token]) -> Vec<Number> {
-    tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Number)
-        .filter_map(|t| {
-            let value: f64 = t.norm.replace(',', "").parse().ok()?;
-            Some(Number {
-                start: t.start,
-                end: t.end,
-                kind: Kind::Count,
-                value: Some(value),
-                low: None,
-                high: None,
-                qualifier: "exact",
-                unit: None,
-                unit_en: None,
-                date: None,
-                time: None,
-            })
-        })
-        .collect()
+impl Number {
+    fn new(start: usize, end: usize, kind: Kind) -> Number {
+        Number {
+            start,
+            end,
+            kind,
+            value: None,
+            low: None,
+            high: None,
+            qualifier: "exact",
+            unit: None,
+            unit_en: None,
+            date: None,
+            time: None,
+        }
+    }
 }
+
+/// Finds the numbers in a tokenized text.
+///
+/// ```
+/// use tabayyun::numbers::{recognize, Kind};
+/// let text = "فر أكثر من 20 ألف مدني";
+/// let n = &recognize(text, &tabayyun::tokenize::tokenize(text))[0];
+/// assert_eq!(&text[n.start..n.end], "أكثر من 20 ألف");
+/// assert_eq!((n.kind, n.value, n.qualifier), (Kind::Count, Some(20000.0), "more_than"));
+/// assert_eq!(n.unit.as_deref(), Some("مدني"));
+/// ```
+pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Number> {
+    let s = Scanner { text, toks: tokens };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match s.at(i) {
+            Some((n, next)) => {
+                out.push(n);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Qualifier phrases before a number, folded, longest first.
+static QUALIFIERS: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
+    let table: &[(&str, &str)] = &[
+        ("أكثر من", "more_than"),
+        ("أزيد من", "more_than"),
+        ("ما يزيد على", "more_than"),
+        ("مايزيد على", "more_than"),
+        ("مايزيد عن", "more_than"),
+        ("مايقارب", "about"),
+        ("مالا يقل عن", "at_least"),
+        ("ما يزيد عن", "more_than"),
+        ("يزيد على", "more_than"),
+        ("يزيد عن", "more_than"),
+        ("ما يربو على", "more_than"),
+        ("يربو على", "more_than"),
+        ("ما يفوق", "more_than"),
+        ("يفوق", "more_than"),
+        ("ما يتجاوز", "more_than"),
+        ("يتجاوز", "more_than"),
+        ("يتخطى", "more_than"),
+        ("أقل من", "less_than"),
+        ("ما دون", "less_than"),
+        ("دون", "less_than"),
+        ("ما يقل عن", "less_than"),
+        ("يقل عن", "less_than"),
+        ("نحو", "about"),
+        ("حوالي", "about"),
+        ("حوالى", "about"),
+        ("قرابة", "about"),
+        ("زهاء", "about"),
+        ("ما يقارب", "about"),
+        ("يقارب", "about"),
+        ("ما يقرب من", "about"),
+        ("يقرب من", "about"),
+        ("ما يناهز", "about"),
+        ("يناهز", "about"),
+        ("تقريبا", "about"),
+        ("في حدود", "about"),
+        ("على الأقل", "at_least"),
+        ("ما لا يقل عن", "at_least"),
+        ("لا يقل عن", "at_least"),
+        ("لا تقل عن", "at_least"),
+        ("ما لا تقل عن", "at_least"),
+        ("لا يتجاوز", "at_most"),
+        ("لا تتجاوز", "at_most"),
+        ("ما لا يتجاوز", "at_most"),
+        ("لا يزيد على", "at_most"),
+        ("لا يزيد عن", "at_most"),
+        ("لا تزيد على", "at_most"),
+        ("لا تزيد عن", "at_most"),
+        ("ما لا يزيد على", "at_most"),
+        ("ما لا يزيد عن", "at_most"),
+        ("لا يتعدى", "at_most"),
+        ("لا تتعدى", "at_most"),
+        ("لا يتخطى", "at_most"),
+        ("على الأكثر", "at_most"),
+    ];
+    let mut v: Vec<(Vec<String>, &'static str)> = table
+        .iter()
+        .map(|(p, q)| (normalize(p).split(' ').map(String::from).collect(), *q))
+        .collect();
+    v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// Prefixes a qualifier's first word may carry (بأكثر من، ونحو).
+const QUALIFIER_PREFIXES: [&str; 6] = ["", "و", "ب", "ل", "ف", "وب"];
+
+/// Qualifier phrases by first word: (the other words, qualifier), longest first.
+type QualifierIndex = HashMap<String, Vec<(Vec<String>, &'static str)>, FxBuild>;
+
+static QUALIFIER_INDEX: LazyLock<QualifierIndex> = LazyLock::new(|| {
+    let mut m: QualifierIndex = HashMap::default();
+    for (phrase, q) in QUALIFIERS.iter() {
+        if let Some((first, rest)) = phrase.split_first() {
+            m.entry(first.clone())
+                .or_default()
+                .push((rest.to_vec(), *q));
+        }
+    }
+    m
+});
+
+/// Every folded word that can start a mention, with its clitics: number
+/// words, qualifiers, range openers and month names. Any other word (most
+/// of a text) is passed over with this one lookup; duals and "يوم أو
+/// يومين" are checked apart.
+static STARTERS: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
+    let mut set: HashSet<String, FxBuild> = words::all_forms().collect();
+    for first in QUALIFIER_INDEX.keys() {
+        for p in QUALIFIER_PREFIXES {
+            set.insert(format!("{p}{first}"));
+        }
+    }
+    set.extend(RANGE_OPENERS.iter().cloned());
+    for first in dates::first_words() {
+        for p in ["", "و", "ب", "ل", "ف"] {
+            set.insert(format!("{p}{first}"));
+        }
+    }
+    set
+});
+
+/// ما بين، بين، من and their clitic forms: they open a range only when a
+/// number follows, and they are among the commonest words.
+static RANGE_OPENERS: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
+    let mut set = HashSet::default();
+    for w in ["ما", "بين", "من", "مابين"] {
+        for p in ["", "وب", "ول", "فب", "و", "ف", "ب", "ل", "ك"] {
+            set.insert(format!("{p}{w}"));
+        }
+    }
+    set
+});
+
+/// Every dual noun with its clitics (قريتين، والقريتين).
+static DUALS: LazyLock<HashSet<String, FxBuild>> =
+    LazyLock::new(|| LEXICON.dual_forms().into_iter().collect());
+
+/// Whether a folded word is a dual noun: قريتين، يومان، or one before a
+/// pronoun, زوجتيه.
+fn is_dual(word: &str) -> bool {
+    if word.ends_with("ين") || word.ends_with("ان") {
+        return DUALS.contains(word);
+    }
+    let before_pronoun = word.ends_with("تيه")
+        || word.ends_with("يها")
+        || word.ends_with("يهم")
+        || word.ends_with("يهما");
+    before_pronoun && matches!(LEXICON.lookup(word), Some((_, Form::Dual)))
+}
+
+/// Whether a word token may start a mention; the fast path of the scanner.
+fn may_start(word: &str) -> bool {
+    STARTERS.contains(word) || is_dual(word)
+}
+
+/// Nouns for kinds of people, by their gloss: a list of them counts persons.
+const PEOPLE: [&str; 8] = [
+    "man",
+    "woman",
+    "child",
+    "girl",
+    "young man",
+    "civilian",
+    "family",
+    "person",
+];
+
+/// Qualifiers that follow the number or its noun ("17 شاحنة على الأقل").
+const TRAILING: [(&str, &str, &str); 5] = [
+    ("علي", "الاقل", "at_least"),
+    ("علي", "الاكثر", "at_most"),
+    ("تقريبا", "", "about"),
+    ("او", "اكثر", "at_least"),
+    ("او", "اقل", "at_most"),
+];
+
+/// One element of a spelled or written number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Elem {
+    Digits(f64),
+    Word(Word),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prev {
+    Unit,
+    Teen,
+    Ten,
+    Hundred,
+    Mult,
+    Digits,
+    Fraction,
+}
+
+/// A quantity before it becomes a mention.
+#[derive(Debug, Clone, Default)]
+struct Qty {
+    /// First token and the byte where the span starts (after clitics).
+    first: usize,
+    start: usize,
+    /// Token index just past the quantity.
+    end: usize,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    vague: bool,
+    /// The last multiplier applied (ألف in "20 ألف").
+    mult: Option<f64>,
+    /// A dual noun carries its own unit.
+    unit: Option<u16>,
+    /// A bare integer of four digits: maybe a year.
+    int4: Option<u32>,
+    /// A cardinal with the article (الخمسة): its noun comes before it.
+    article: bool,
+    /// واحد/اثنان alone: a number only after its noun.
+    needs_noun_before: bool,
+    ordinal: bool,
+    fraction: bool,
+    /// Spelled out in words.
+    words: bool,
+    /// A decade of age (الثلاثينات من عمره).
+    decade: bool,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+/// Parses a digit token's folded form: "1,500", "99.5", "3,5".
+fn parse_digits(s: &str) -> Option<f64> {
+    if s.contains(',') {
+        let mut parts = s.split(',');
+        let head = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        let thousands = !head.is_empty()
+            && head.len() <= 3
+            && rest.iter().enumerate().all(|(k, g)| {
+                let digits = if k + 1 == rest.len() {
+                    g.split('.').next().unwrap_or("")
+                } else {
+                    g
+                };
+                digits.len() == 3 && !(k + 1 < rest.len() && g.contains('.'))
+            });
+        if thousands {
+            return s.replace(',', "").parse().ok();
+        }
+        if rest.len() == 1 && !s.contains('.') {
+            return s.replacen(',', ".", 1).parse().ok();
+        }
+        return s.replace(',', "").parse().ok();
+    }
+    // 310.000.000.00 and 46.813.371: dots between groups of three.
+    if s.matches('.').count() > 1 {
+        let parts: Vec<&str> = s.split('.').collect();
+        let last = parts.len() - 1;
+        let groups_ok = parts[0].len() <= 3
+            && parts[1..last].iter().all(|g| g.len() == 3)
+            && matches!(parts[last].len(), 2 | 3);
+        if !groups_ok {
+            return None;
+        }
+        let whole: String = if parts[last].len() == 3 {
+            parts.concat()
+        } else {
+            format!("{}.{}", parts[..last].concat(), parts[last])
+        };
+        return whole.parse().ok();
+    }
+    s.parse().ok()
+}
+
+fn is_conj_prefix(hit: &Hit) -> bool {
+    hit.conj && hit.prefix == "و".len()
+}
+
+impl<'a> Scanner<'a> {
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.toks.get(i)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.norm.as_str())
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i) == Some(w)
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.norm.starts_with(c))
+    }
+
+    /// A hyphen or dash between two numbers (10-20, 10 – 20).
+    fn dash(&self, i: usize) -> bool {
+        self.punct(i, '-') || self.punct(i, '–') || self.punct(i, '—')
+    }
+
+    fn digits(&self, i: usize) -> Option<f64> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Number)
+            .and_then(|t| parse_digits(&t.norm))
+    }
+
+    /// A small integer written in digits without separators.
+    fn small_int(&self, i: usize, max: u32) -> Option<u32> {
+        let t = self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?;
+        if t.norm.len() > 4 || !t.norm.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        t.norm.parse().ok().filter(|&v| v <= max)
+    }
+
+    fn year_digits(&self, i: usize) -> Option<u32> {
+        let t = self.toks.get(i).filter(|t| t.kind == TokenKind::Number)?;
+        if t.norm.len() != 4 || !t.norm.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        t.norm.parse().ok().filter(|y| (1000..=2100).contains(y))
+    }
+
+    /// The source byte after the first `chars` folded characters of token `i`
+    /// (to leave an attached و or ب out of a span).
+    fn skip_chars(&self, i: usize, prefix_bytes: usize) -> usize {
+        let Some(t) = self.toks.get(i) else {
+            return self.text.len();
+        };
+        if prefix_bytes == 0 {
+            return t.start;
+        }
+        let chars = t.norm[..prefix_bytes.min(t.norm.len())].chars().count();
+        let mut seen = 0;
+        for (k, c) in self.text[t.start..t.end].char_indices() {
+            if seen == chars && fold(c) != Fold::Drop {
+                return t.start + k;
+            }
+            if fold(c) != Fold::Drop {
+                seen += 1;
+            }
+        }
+        t.start
+    }
+
+    fn hit(&self, i: usize) -> Option<Hit> {
+        lookup(self.word(i)?)
+    }
+
+    /// One element of a number at token `i`: digits, or a number word, or
+    /// "و" + digits (the tokenizer splits و600). Returns the element, whether
+    /// a conjunction joins it to what precedes, and its length in tokens.
+    fn elem(&self, i: usize, first: bool) -> Option<(Elem, bool, usize, Option<Hit>)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            TokenKind::Number => Some((Elem::Digits(parse_digits(&t.norm)?), false, 1, None)),
+            TokenKind::Word if t.norm == "و" => {
+                let v = self.digits(i + 1)?;
+                Some((Elem::Digits(v), true, 2, None))
+            }
+            TokenKind::Word => {
+                let h = lookup(&t.norm)?;
+                if h.prefix > 0 && !first && !is_conj_prefix(&h) {
+                    return None;
+                }
+                Some((Elem::Word(h.word), h.conj, 1, Some(h)))
+            }
+            TokenKind::Punct => None,
+        }
+    }
+
+    /// Weekday and relative-date uses of number-like words.
+    fn excluded(&self, i: usize, h: &Hit) -> bool {
+        let prev = i.checked_sub(1).and_then(|p| self.word(p));
+        match h.word {
+            // الاثنين is Monday; يوم اثنين too (but الاثني عشر is twelve).
+            // اثنا، اثني (construct) only begin twelve: أثنى على is "praised".
+            Word::Unit(2) => {
+                let teen = matches!(
+                    self.hit(i + 1),
+                    Some(Hit {
+                        word: Word::Unit(10),
+                        prefix: 0,
+                        ..
+                    })
+                );
+                // الاثنين والعشرين: twenty-two, not Monday.
+                let teen = teen
+                    || matches!(
+                        self.hit(i + 1),
+                        Some(Hit {
+                            word: Word::Ten(_),
+                            conj: true,
+                            ..
+                        })
+                    );
+                let w = self.word(i).unwrap_or("");
+                let construct = !(w.ends_with("ين") || w.ends_with("ان"));
+                construct && !teen
+                    || !teen
+                        && (h.article && self.word(i).is_some_and(|w| w.ends_with("اثنين"))
+                            || matches!(prev, Some("يوم" | "اليوم" | "امس" | "ليل" | "مساء")))
+            }
+            // ألف مبروك، ألف شكر: "a thousand" as a figure of speech.
+            Word::Mult(_) => matches!(
+                self.word(i + 1),
+                Some("مبروك" | "شكر" | "سلامه" | "تحيه" | "رحمه" | "مره" | "ليله" | "حساب")
+            ),
+            // أحد alone is "someone"; إحدى "one of".
+            Word::Unit(1) => {
+                let w = self.word(i).unwrap_or("");
+                !(w.ends_with("واحد") || w.ends_with("واحده") || w.ends_with("واحدا"))
+            }
+            _ => false,
+        }
+    }
+
+    /// A cardinal at `i`: a chain of elements ("خمسمائة وخمسة وعشرون",
+    /// "20 ألف", "مليون و200 ألف").
+    fn cardinal(&self, i: usize) -> Option<Qty> {
+        let (e0, _, len0, h0) = self.elem(i, true)?;
+        let start = match h0 {
+            Some(h) => self.skip_chars(i, h.prefix),
+            None => self.tok(i)?.start,
+        };
+        let (mut total, mut cur, mut prev, mut limit) = (0.0f64, 0.0f64, Prev::Digits, f64::MAX);
+        let mut mult = None;
+        match e0 {
+            Elem::Digits(v) => cur = v,
+            Elem::Word(Word::Unit(u)) => {
+                cur = u as f64;
+                prev = Prev::Unit;
+            }
+            Elem::Word(Word::Ten(t)) => {
+                cur = t as f64;
+                prev = Prev::Ten;
+            }
+            Elem::Word(Word::Hundred(h)) => {
+                cur = h as f64;
+                prev = Prev::Hundred;
+            }
+            Elem::Word(Word::Mult(m)) => {
+                total = m;
+                prev = Prev::Mult;
+                limit = m;
+                mult = Some(m);
+            }
+            Elem::Word(Word::MultDual(m)) => {
+                total = 2.0 * m;
+                prev = Prev::Mult;
+                limit = m;
+                mult = Some(m);
+            }
+            _ => return None,
+        }
+        let article = h0.is_some_and(|h| h.article);
+        let mut k = i + len0;
+        let mut elems = 1;
+        // الاثني عشر، الخمسة عشر: a teen keeps the article on its first word.
+        if article && prev == Prev::Unit && (1.0..=9.0).contains(&cur) {
+            match self.elem(k, false) {
+                Some((Elem::Word(Word::Unit(10)), false, len, Some(h))) if !h.article => {
+                    cur += 10.0;
+                    k += len;
+                    elems += 1;
+                }
+                // الاثنين والعشرين، الخمسة والعشرون
+                Some((Elem::Word(Word::Ten(t)), true, len, Some(h))) if h.article => {
+                    cur += t as f64;
+                    k += len;
+                    elems += 1;
+                }
+                _ => {}
+            }
+        }
+        // A cardinal with the article stands alone (الخمسة، العشرين).
+        loop {
+            if article {
+                break;
+            }
+            // "( 5 ) آلاف": a number in parentheses before its multiplier.
+            if elems == 1
+                && prev == Prev::Digits
+                && i > 0
+                && self.punct(i - 1, '(')
+                && self.punct(k, ')')
+                && matches!(
+                    self.elem(k + 1, false),
+                    Some((Elem::Word(Word::Mult(_) | Word::MultPlural(_)), false, _, _))
+                )
+            {
+                k += 1;
+            }
+            let Some((e, conj, len, h)) = self.elem(k, false) else {
+                break;
+            };
+            if h.is_some_and(|h| h.article) {
+                break;
+            }
+            let ok = match (conj, e, prev) {
+                (false, Elem::Word(Word::Unit(10)), Prev::Unit) if (1.0..=9.0).contains(&cur) => {
+                    cur += 10.0;
+                    prev = Prev::Teen;
+                    true
+                }
+                (false, Elem::Word(Word::Hundred(100)), Prev::Unit)
+                    if (3.0..=9.0).contains(&cur) =>
+                {
+                    cur *= 100.0;
+                    prev = Prev::Hundred;
+                    true
+                }
+                (
+                    false,
+                    Elem::Word(Word::Mult(m) | Word::MultPlural(m)),
+                    Prev::Unit | Prev::Teen | Prev::Ten | Prev::Hundred | Prev::Digits,
+                ) if cur > 0.0 && m < limit => {
+                    total += cur * m;
+                    cur = 0.0;
+                    prev = Prev::Mult;
+                    limit = m;
+                    mult = Some(m);
+                    true
+                }
+                (true, Elem::Digits(v), Prev::Mult) if v < limit => {
+                    cur += v;
+                    prev = Prev::Digits;
+                    true
+                }
+                (true, Elem::Word(Word::Unit(u)), Prev::Hundred | Prev::Mult)
+                    if u > 1 || cur == 0.0 =>
+                {
+                    cur += u as f64;
+                    prev = Prev::Unit;
+                    true
+                }
+                (true, Elem::Word(Word::Ten(t)), Prev::Unit) if cur % 100.0 < 10.0 => {
+                    cur += t as f64;
+                    prev = Prev::Ten;
+                    true
+                }
+                (true, Elem::Word(Word::Ten(t)), Prev::Hundred | Prev::Mult) => {
+                    cur += t as f64;
+                    prev = Prev::Ten;
+                    true
+                }
+                (true, Elem::Word(Word::Hundred(h)), Prev::Mult) => {
+                    cur += h as f64;
+                    prev = Prev::Hundred;
+                    true
+                }
+                (true, Elem::Word(Word::Fraction(f)), Prev::Mult) => {
+                    total += f * limit;
+                    prev = Prev::Fraction;
+                    true
+                }
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            elems += 1;
+            k += len;
+            if prev == Prev::Fraction {
+                // مليون ونصف مليون: the multiplier said again after the half.
+                if let Some((Elem::Word(Word::Mult(m)), false, len, _)) = self.elem(k, false) {
+                    if m == limit {
+                        k += len;
+                    }
+                }
+                break;
+            }
+        }
+        let words = h0.is_some();
+        let mut q = Qty {
+            first: i,
+            start,
+            end: k,
+            value: Some(total + cur),
+            mult,
+            article,
+            words,
+            ..Qty::default()
+        };
+        if elems == 1 {
+            if let Some(h) = h0 {
+                if self.excluded(i, &h) {
+                    return None;
+                }
+                match h.word {
+                    Word::Unit(1) => q.needs_noun_before = true,
+                    // العشرين alone is "the twentieth".
+                    Word::Ten(_) if article => q.ordinal = true,
+                    // والشيوخ المائة: the hundred senators; في المائة is a percent.
+                    Word::Hundred(_) if article && (i == 0 || !self.is(i - 1, "في")) => {}
+                    Word::Hundred(_) | Word::Mult(_) if article => return None,
+                    _ => {}
+                }
+            } else if let Some(t) = self.tok(i) {
+                if t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()) {
+                    q.int4 = t.norm.parse().ok();
+                }
+            }
+        }
+        Some(q)
+    }
+
+    /// An ordinal at `i`: الأول، السابعة، الحادي عشر، الحادي والعشرين.
+    fn ordinal(&self, i: usize) -> Option<Qty> {
+        let h = self.hit(i)?;
+        let Word::Ordinal(n) = h.word else {
+            return None;
+        };
+        if h.prefix > 0 && !h.article && h.prefix > "و".len() {
+            return None;
+        }
+        let mut value = n as u32;
+        let mut k = i + 1;
+        // أول عشرة مرشحين is "the first ten", not an ordinal 11.
+        if n == 1 {
+        } else if let Some(Hit {
+            word: Word::Unit(10),
+            conj: false,
+            ..
+        }) = self.hit(k)
+        {
+            value = if n == 11 { 11 } else { n as u32 + 10 };
+            k += 1;
+        } else if let Some(Hit {
+            word: Word::Ten(t),
+            conj: true,
+            ..
+        }) = self.hit(k)
+        {
+            value = if n == 11 { 1 } else { n as u32 } + t as u32;
+            k += 1;
+        } else if n == 11 || n > 10 {
+            return None;
+        }
+        // أول أمس، الأول من أمس، أمس الأول: the day before yesterday.
+        if value == 1
+            && (self.is(k, "امس")
+                || self.is(k, "من") && self.is(k + 1, "امس")
+                || i > 0 && self.is(i - 1, "امس"))
+        {
+            return None;
+        }
+        // أول without the article is "first" only before its noun.
+        if !h.article && n == 1 && self.word(k).is_none() {
+            return None;
+        }
+        Some(Qty {
+            first: i,
+            start: self.skip_chars(i, h.prefix),
+            end: k,
+            value: Some(value as f64),
+            ordinal: true,
+            article: h.article,
+            words: true,
+            ..Qty::default()
+        })
+    }
+
+    /// Any quantity at `i`.
+    fn quantity(&self, i: usize) -> Option<Qty> {
+        let t = self.tok(i)?;
+        if t.kind == TokenKind::Punct {
+            return None;
+        }
+        if t.kind == TokenKind::Number {
+            // الساعات الـ48، زهاء الـ100: the article written apart.
+            let article = i > 0 && self.is(i - 1, "ال");
+            return self.cardinal(i).map(|mut q| {
+                q.article |= article;
+                q
+            });
+        }
+        if let Some(h) = self.hit(i) {
+            if h.prefix > 0 && h.prefix > "وب".len() {
+                return None;
+            }
+            let start = self.skip_chars(i, h.prefix);
+            match h.word {
+                Word::Vague(lo, hi) => {
+                    // عشرات الآلاف: tens of thousands.
+                    if let Some(Hit {
+                        word: Word::MultPlural(m),
+                        conj: false,
+                        ..
+                    }) = self.hit(i + 1)
+                    {
+                        return Some(Qty {
+                            first: i,
+                            start,
+                            end: i + 2,
+                            low: Some(lo * m),
+                            high: Some(hi * m + (m - 1.0)),
+                            vague: true,
+                            words: true,
+                            ..Qty::default()
+                        });
+                    }
+                    return Some(Qty {
+                        first: i,
+                        start,
+                        end: i + 1,
+                        low: Some(lo),
+                        high: Some(hi),
+                        vague: true,
+                        words: true,
+                        ..Qty::default()
+                    });
+                }
+                Word::MultPlural(m) => {
+                    return Some(Qty {
+                        first: i,
+                        start,
+                        end: i + 1,
+                        low: Some(2.0 * m),
+                        high: Some(10.0 * m - 1.0),
+                        vague: true,
+                        words: true,
+                        ..Qty::default()
+                    });
+                }
+                Word::Fraction(f) if !h.article && !h.conj => {
+                    if matches!(self.word(i + 1), Some("النهايي" | "نهايي")) {
+                        return None;
+                    }
+                    if let Some(Hit {
+                        word: Word::Mult(m),
+                        prefix: 0,
+                        ..
+                    }) = self.hit(i + 1)
+                    {
+                        return Some(Qty {
+                            first: i,
+                            start,
+                            end: i + 2,
+                            value: Some(f * m),
+                            mult: Some(m),
+                            words: true,
+                            ..Qty::default()
+                        });
+                    }
+                    return Some(Qty {
+                        first: i,
+                        start,
+                        end: i + 1,
+                        value: Some(f),
+                        fraction: true,
+                        words: true,
+                        ..Qty::default()
+                    });
+                }
+                Word::Fraction(_) => return None,
+                Word::Ordinal(_) => return self.ordinal(i),
+                // في الثلاثينات من عمره: in his thirties, an age.
+                Word::Decade(d) => {
+                    let of_age = self.is(i + 1, "من")
+                        && self
+                            .word(i + 2)
+                            .is_some_and(|w| w.starts_with("عمر") || w.starts_with("العمر"));
+                    if !of_age {
+                        return None;
+                    }
+                    return Some(Qty {
+                        first: i,
+                        start,
+                        end: i + 1,
+                        low: Some(d as f64),
+                        high: Some(d as f64 + 9.0),
+                        vague: true,
+                        words: true,
+                        decade: true,
+                        ..Qty::default()
+                    });
+                }
+                _ => {
+                    let q = self.cardinal(i)?;
+                    // ثلاثة أرباع: three quarters.
+                    if q.value == Some(3.0) && matches!(self.word(q.end), Some("ارباع")) {
+                        return Some(Qty {
+                            end: q.end + 1,
+                            value: Some(0.75),
+                            fraction: true,
+                            ..q
+                        });
+                    }
+                    return Some(q);
+                }
+            }
+        }
+        // A dual noun: يومين، قريتين، زوجتيه.
+        let w = self.word(i)?;
+        if !is_dual(w) {
+            return None;
+        }
+        let (id, form) = LEXICON.lookup(w)?;
+        if form != Form::Dual {
+            return None;
+        }
+        let (pre, _) = split_conj(w);
+        Some(Qty {
+            first: i,
+            start: self.skip_chars(i, pre),
+            end: i + 1,
+            value: Some(2.0),
+            unit: Some(id),
+            ..Qty::default()
+        })
+    }
+
+    /// The month named at `i` (its first word may carry و or ب):
+    /// (month, tokens, prefix bytes).
+    fn month_at(&self, i: usize) -> Option<(Month, usize, usize)> {
+        let w = self.word(i)?;
+        for p in ["", "و", "ب", "ل", "ف"] {
+            let Some(rest) = w.strip_prefix(p) else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            if let Some(m) = month(rest, self.word(i + 1)) {
+                return Some((m, m.words, p.len()));
+            }
+        }
+        None
+    }
+
+    /// A month name and its pair in the other series ("شباط/فبراير",
+    /// "ديسمبر (كانون الأول)"): (month, token past it).
+    fn month_span(&self, i: usize) -> Option<(Month, usize, usize)> {
+        let (m, len, pre) = self.month_at(i)?;
+        let mut k = i + len;
+        // "فبراير شباط": the pair written without a slash.
+        if let Some((m2, len2, 0)) = self.month_at(k) {
+            if m2.number == m.number && m2.calendar == m.calendar {
+                return Some((m, k + len2, pre));
+            }
+        }
+        if self.punct(k, '/') {
+            if let Some((_, len2, 0)) = self.month_at(k + 1) {
+                k += 1 + len2;
+            }
+        } else if self.punct(k, '(') {
+            if let Some((_, len2, 0)) = self.month_at(k + 1) {
+                if self.punct(k + 1 + len2, ')') {
+                    k += 2 + len2;
+                }
+            }
+        }
+        Some((m, k, pre))
+    }
+
+    fn date_mention(&self, start: usize, m: Month, k: usize, day: Option<u32>) -> (Number, usize) {
+        let (year, end_tok) = match self.year_digits(k) {
+            Some(y) => (Some(y), k + 1),
+            None => (None, k),
+        };
+        let end = self.toks[end_tok - 1].end;
+        let mut n = Number::new(start, end, Kind::Date);
+        n.date = Some(format_date(year, m.number, day));
+        (n, end_tok)
+    }
+
+    /// Dates: "10 سبتمبر 2018", "التاسع من فبراير", "20 شباط/فبراير",
+    /// "ديسمبر", "10/9/2018".
+    fn date_at(&self, i: usize) -> Option<(Number, usize)> {
+        let t = self.tok(i)?;
+        // A day in digits.
+        if let Some(day) = self.small_int(i, 31).filter(|&d| d >= 1) {
+            // 7 / يوليو /2015: slashes around the month name.
+            let slash = self.punct(i + 1, '/');
+            let mut k = if self.is(i + 1, "من") || slash {
+                i + 2
+            } else {
+                i + 1
+            };
+            if k == i + 2 && self.is(k, "شهر") {
+                k += 1;
+            }
+            if let Some((m, k2, 0)) = self.month_span(k) {
+                let k2 = if slash && self.punct(k2, '/') && self.year_digits(k2 + 1).is_some() {
+                    k2 + 1
+                } else {
+                    k2
+                };
+                return Some(self.date_mention(t.start, m, k2, Some(day)));
+            }
+            // 10/9/2018, 5/10/1436هـ; a span of days: 4-5/10/1436هـ.
+            let spans = [i, i + 2];
+            for (d, sep) in spans.iter().flat_map(|&d| [(d, '/'), (d, '-')]) {
+                // 4-5/10/1436: a span of days; the date is its first day.
+                if d > i && !(self.dash(i + 1) && self.small_int(i + 2, 31).is_some()) {
+                    continue;
+                }
+                if self.punct(d + 1, sep) && self.punct(d + 3, sep) {
+                    let (Some(b), Some(c)) =
+                        (self.small_int(d + 2, 12), self.small_int(d + 4, 9999))
+                    else {
+                        continue;
+                    };
+                    let year = if c < 100 { c + 2000 } else { c };
+                    // A Hijri year (1436) needs no هـ after it in d/m/y.
+                    let hijri = (1350..=1500).contains(&year);
+                    if b >= 1 && ((1900..=2100).contains(&year) || hijri) {
+                        let mut n = Number::new(t.start, self.toks[d + 4].end, Kind::Date);
+                        n.date = Some(format_date(Some(year), b as u8, Some(day)));
+                        return Some((n, d + 5));
+                    }
+                }
+            }
+        }
+        if let Some(y) = self.year_digits(i) {
+            // 2018/9/10 and ISO 2018-09-10.
+            let sep = if self.punct(i + 1, '/') { '/' } else { '-' };
+            if self.punct(i + 1, sep) && self.punct(i + 3, sep) {
+                if let (Some(mo), Some(d)) = (self.small_int(i + 2, 12), self.small_int(i + 4, 31))
+                {
+                    if mo >= 1 && d >= 1 {
+                        let mut n = Number::new(t.start, self.toks[i + 4].end, Kind::Date);
+                        n.date = Some(format_date(Some(y), mo as u8, Some(d)));
+                        return Some((n, i + 5));
+                    }
+                }
+            }
+        }
+        // A day in words: التاسع من فبراير، الحادي والعشرين من مارس.
+        if t.kind == TokenKind::Word {
+            // الست من شوال is "the six (days) of Shawwal", not a date: only
+            // ordinals and العشرين، الثلاثين name days.
+            let day = self
+                .ordinal(i)
+                .or_else(|| self.cardinal(i).filter(|q| q.article && q.ordinal));
+            if let Some(q) = day {
+                if self.is(q.end, "من") {
+                    let k = if self.is(q.end + 1, "شهر") {
+                        q.end + 2
+                    } else {
+                        q.end + 1
+                    };
+                    if let Some((m, k2, 0)) = self.month_span(k) {
+                        let d = q.value.unwrap_or(0.0) as u32;
+                        if (1..=31).contains(&d) {
+                            return Some(self.date_mention(q.start, m, k2, Some(d)));
+                        }
+                    }
+                }
+            }
+            // A month alone, or with its year.
+            if let Some((m, k2, pre)) = self.month_span(i) {
+                let paired = k2 > i + m.words;
+                let year = self.year_digits(k2).is_some();
+                let shahr = i.checked_sub(1).is_some_and(|p| {
+                    matches!(self.word(p), Some("شهر" | "الشهر" | "لشهر" | "بشهر"))
+                });
+                if !m.ambiguous || paired || year || shahr {
+                    return Some(self.date_mention(self.skip_chars(i, pre), m, k2, None));
+                }
+            }
+        }
+        None
+    }
+
+    /// Clock times: "18:00", "الساعة السادسة مساءً", "6 صباحا".
+    fn time_at(&self, i: usize) -> Option<(Number, usize)> {
+        let t = self.tok(i)?;
+        let after_sa3a = i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                self.word(p),
+                Some("الساعه" | "والساعه" | "بالساعه" | "ساعه")
+            )
+        });
+        let (hour, minute, mut k) = if let (Some(h), true, Some(m)) = (
+            self.small_int(i, 24),
+            self.punct(i + 1, ':'),
+            self.small_int(i + 2, 59),
+        ) {
+            if self.tok(i + 2).is_some_and(|t| t.norm.len() != 2) {
+                return None;
+            }
+            (h, m, i + 3)
+        } else if let Some((h, m)) = self.clock_digits(i, after_sa3a) {
+            (h, m, i + 1)
+        } else if let Some(h) = self.small_int(i, 24) {
+            if !after_sa3a && self.word(i + 1).and_then(day_part).is_none() {
+                return None;
+            }
+            (h, 0, i + 1)
+        } else if t.kind == TokenKind::Word {
+            let q = self.ordinal(i).or_else(|| {
+                self.cardinal(i)
+                    .filter(|q| q.article && q.value == Some(1.0))
+            })?;
+            if !q.article {
+                return None;
+            }
+            let h = q.value.unwrap_or(0.0) as u32;
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            if !after_sa3a && self.word(q.end).and_then(day_part).is_none() {
+                return None;
+            }
+            let mut minute = 0;
+            let mut k = q.end;
+            match self.word(k) {
+                Some("والنصف") => {
+                    minute = 30;
+                    k += 1;
+                }
+                Some("والربع") => {
+                    minute = 15;
+                    k += 1;
+                }
+                Some("والثلث") => {
+                    minute = 20;
+                    k += 1;
+                }
+                // التاسعة وخمس وأربعين دقيقة
+                Some(w) if w.starts_with('و') => {
+                    if let Some(m) = self.cardinal(k) {
+                        let v = m.value.unwrap_or(0.0);
+                        if matches!(self.word(m.end), Some("دقيقه" | "دقايق"))
+                            && (1.0..60.0).contains(&v)
+                        {
+                            minute = v as u32;
+                            k = m.end + 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            (h, minute, k)
+        } else {
+            return None;
+        };
+        let mut hour = hour;
+        if let Some(p) = self.word(k).and_then(day_part) {
+            hour = p.hour(hour);
+            k += 1;
+        }
+        let start = match self.hit(i) {
+            Some(h) => self.skip_chars(i, h.prefix),
+            None => t.start,
+        };
+        let mut n = Number::new(start, self.toks[k - 1].end, Kind::Time);
+        n.time = Some(format!("{:02}:{:02}", hour % 24, minute));
+        Some((n, k))
+    }
+
+    /// One token that is a clock time in news-agency style: "13,30" or
+    /// "13.30" after الساعة or before "ت غ" (GMT), and "1535" after الساعة.
+    fn clock_digits(&self, i: usize, after_sa3a: bool) -> Option<(u32, u32)> {
+        let t = self.tok(i).filter(|t| t.kind == TokenKind::Number)?;
+        let gmt = matches!(
+            self.word(i + 1),
+            Some("ت" | "تغ" | "بتوقيت" | "gmt" | "غرينتش")
+        );
+        let (h, m) = match t.norm.split_once([',', '.']) {
+            Some((h, m)) if m.len() == 2 && h.len() <= 2 && (after_sa3a || gmt) => {
+                (h.parse().ok()?, m.parse().ok()?)
+            }
+            None if t.norm.len() == 4 && after_sa3a => {
+                (t.norm[..2].parse().ok()?, t.norm[2..].parse().ok()?)
+            }
+            _ => return None,
+        };
+        (h <= 24 && m < 60).then_some((h, m))
+    }
+
+    /// A qualifier phrase at `i`: (qualifier, span start, token after it).
+    fn qualifier_at(&self, i: usize) -> Option<(&'static str, usize, usize)> {
+        let w0 = self.word(i)?;
+        for pre in QUALIFIER_PREFIXES {
+            let Some(first) = w0.strip_prefix(pre) else {
+                continue;
+            };
+            let Some(phrases) = QUALIFIER_INDEX.get(first) else {
+                continue;
+            };
+            for (rest, q) in phrases {
+                if !rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| self.word(i + 1 + k) == Some(p.as_str()))
+                {
+                    continue;
+                }
+                let mut j = i + 1 + rest.len();
+                // لا يتجاوز عددهم عشرة: "their number does not exceed ten".
+                if self.word(j).is_some_and(|w| {
+                    let w = w.strip_prefix('و').unwrap_or(w);
+                    w.starts_with("عدد") && w.chars().count() <= 6
+                }) {
+                    j += 1;
+                }
+                // بحوالي ( 30 ) دقيقة، زهاء الـ100
+                if (self.punct(j, '(') || self.is(j, "ال")) && self.digits(j + 1).is_some() {
+                    j += 1;
+                }
+                return Some((q, self.skip_chars(i, pre.len()), j));
+            }
+        }
+        None
+    }
+
+    /// Ranges: "ما بين 400 و600", "بين 20 و30 ألفا", "من 10 إلى 20",
+    /// "يوم أو يومين".
+    fn range_at(&self, i: usize) -> Option<(Number, usize)> {
+        let w = self.word(i)?;
+        // ساعة ونصف، ساعتين ونصف: an hour and a half, two and a half hours.
+        if self.is(i + 1, "ونصف") {
+            if let Some((id, form @ (Form::Singular | Form::Dual))) = LEXICON.lookup(w) {
+                if LEXICON.unit(id).class == Class::Time {
+                    let (pre, _) = split_conj(w);
+                    let base = if form == Form::Dual { 2.0 } else { 1.0 };
+                    let q = Qty {
+                        first: i,
+                        start: self.skip_chars(i, pre),
+                        end: i + 2,
+                        value: Some(base + 0.5),
+                        unit: Some(id),
+                        ..Qty::default()
+                    };
+                    return self.finish(q, "exact");
+                }
+            }
+        }
+        // يوم أو يومين: a day or two.
+        if let Some((id, Form::Singular)) =
+            self.is(i + 1, "او").then(|| LEXICON.lookup(w)).flatten()
+        {
+            {
+                if let Some((id2, Form::Dual)) = self.word(i + 2).and_then(|w| LEXICON.lookup(w)) {
+                    if id == id2 {
+                        let (pre, _) = split_conj(w);
+                        let q = Qty {
+                            first: i,
+                            start: self.skip_chars(i, pre),
+                            end: i + 3,
+                            low: Some(1.0),
+                            high: Some(2.0),
+                            unit: Some(id),
+                            ..Qty::default()
+                        };
+                        return self.finish(q, "range");
+                    }
+                }
+            }
+        }
+        let (pre, rest) = split_conj(w);
+        let (j, from) = if rest == "ما" && self.is(i + 1, "بين") {
+            (i + 2, false)
+        } else if rest == "بين" || rest == "مابين" {
+            (i + 1, false)
+        } else if rest == "من" {
+            (i + 1, true)
+        } else {
+            return None;
+        };
+        let q1 = self.quantity(j)?;
+        if q1.vague || q1.ordinal || q1.value.is_none() || q1.unit.is_some() {
+            return None;
+        }
+        let k = q1.end;
+        let q2 = if from {
+            if matches!(self.word(k), Some("الي" | "حتي")) || self.dash(k) {
+                self.quantity(k + 1)?
+            } else {
+                return None;
+            }
+        } else if self.is(k, "و") || matches!(self.word(k), Some("الي" | "حتي")) {
+            // بين 50 إلى 60: the connector of من … إلى after بين.
+            self.quantity(k + 1)?
+        } else {
+            let h = self.hit(k)?;
+            if !is_conj_prefix(&h) {
+                return None;
+            }
+            self.quantity(k)?
+        };
+        if q2.vague || q2.ordinal || q2.value.is_none() {
+            return None;
+        }
+        // من 2014 إلى 2017: two years, not a count.
+        if q1.int4.is_some_and(|y| (1900..=2100).contains(&y)) && q2.int4.is_some() {
+            return None;
+        }
+        let (mut lo, hi) = (q1.value?, q2.value?);
+        if let (None, Some(m)) = (q1.mult, q2.mult) {
+            if lo < m && lo * m <= hi {
+                lo *= m;
+            }
+        }
+        if lo >= hi {
+            return None;
+        }
+        let q = Qty {
+            first: i,
+            start: self.skip_chars(i, pre),
+            end: q2.end,
+            low: Some(lo),
+            high: Some(hi),
+            unit: q2.unit,
+            words: q1.words,
+            ..Qty::default()
+        };
+        self.finish(q, "range")
+    }
+
+    /// After a quantity: a percent sign or "في المئة".
+    fn percent_after(&self, k: usize) -> Option<usize> {
+        if self.punct(k, '%') {
+            return Some(k + 1);
+        }
+        match self.word(k)? {
+            "في" if matches!(self.word(k + 1), Some("الميه" | "المايه")) => {
+                Some(k + 2)
+            }
+            "بالميه" | "بالمايه" => Some(k + 1),
+            _ => None,
+        }
+    }
+
+    /// A noun from the lexicon at `k`, directly or after "من": (unit,
+    /// square/cubic suffix, token after it).
+    fn noun_after(&self, k: usize) -> Option<(u16, Option<bool>, usize)> {
+        // "منذ 2007 والعضو …": a noun after و starts a new phrase.
+        if self
+            .word(k)
+            .is_some_and(|w| w.starts_with(['و', 'ف']) && LEXICON.form(w).is_none())
+        {
+            return None;
+        }
+        let (id, end) = match self.word(k).and_then(|w| LEXICON.lookup(w)) {
+            Some((id, form)) if form != Form::Dual => (id, k + 1),
+            _ if self.is(k, "من") => match self.word(k + 1).and_then(|w| LEXICON.lookup(w)) {
+                Some((id, Form::Other)) => (id, k + 2),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let (sq, end) = self.square_after(id, end);
+        Some((id, sq, end))
+    }
+
+    /// "مربع"/"مكعب" after a unit of measure: Some(true) square, Some(false) cubic.
+    fn square_after(&self, id: u16, k: usize) -> (Option<bool>, usize) {
+        if LEXICON.unit(id).class != Class::Measure {
+            return (None, k);
+        }
+        match self.word(k) {
+            Some(w) if w.starts_with("مربع") => (Some(true), k + 1),
+            Some(w) if w.starts_with("مكعب") => (Some(false), k + 1),
+            _ => (None, k),
+        }
+    }
+
+    /// The noun just before `i` ("أطفالها الخمسة", "كيلومتر مربع واحد").
+    fn noun_before(&self, i: usize) -> Option<(u16, Option<bool>)> {
+        let mut p = i.checked_sub(1)?;
+        if self.is(p, "ال") {
+            p = p.checked_sub(1)?;
+        }
+        let mut sq = None;
+        if let Some(w) = self.word(p) {
+            if w.starts_with("مربع") || w.starts_with("مكعب") {
+                sq = Some(w.starts_with("مربع"));
+                p = p.checked_sub(1)?;
+            }
+        }
+        let (id, _) = LEXICON.lookup(self.word(p)?)?;
+        Some((id, sq))
+    }
+
+    /// A plural noun a few words back, for "الجنود … وعددهم 2000".
+    fn noun_back(&self, i: usize, window: usize) -> Option<u16> {
+        (i.saturating_sub(window)..i).rev().find_map(|p| {
+            match self.word(p).and_then(|w| LEXICON.lookup(w)) {
+                Some((id, Form::Other)) => Some(id),
+                _ => None,
+            }
+        })
+    }
+
+    fn age_context(&self, first: usize, end: usize) -> bool {
+        if first > 0 && self.punct(first - 1, '(') {
+            return true;
+        }
+        // "أحمد، 30 عاما، قال" and "(غ،ع) - 27 عاما -": set off after a name.
+        if first > 0
+            && (self.dash(first - 1) && self.dash(end)
+                || self.punct(first - 1, ',') && (self.punct(end, ',') || self.punct(end, ')')))
+        {
+            return true;
+        }
+        let before = (first.saturating_sub(4)..first).any(|p| {
+            self.word(p).is_some_and(|w| {
+                let w = w.strip_prefix('و').unwrap_or(w);
+                w.starts_with("عمر")
+                    || w.starts_with("العمر")
+                    || w.starts_with("بعمر")
+                    || w.starts_with("البالغ")
+                    || matches!(w, "يبلغ" | "تبلغ" | "ذو" | "ذات" | "سن" | "بسن" | "عن")
+                        && p + 1 < first
+                        && self.word(p + 1).is_some_and(|n| n.contains("عمر"))
+                    || matches!(w, "ذو" | "ذات")
+            })
+        });
+        let after = self.is(end, "من")
+            && self
+                .word(end + 1)
+                .is_some_and(|w| w.starts_with("العمر") || w.starts_with("عمر"));
+        before || after
+    }
+
+    /// Turns a quantity into a mention: percent, counted noun, trailing
+    /// qualifier, kind.
+    fn finish(&self, q: Qty, qualifier: &'static str) -> Option<(Number, usize)> {
+        let mut k = q.end;
+        let mut end_byte = self.toks.get(k.checked_sub(1)?)?.end;
+        let mut n = Number::new(q.start, end_byte, Kind::Count);
+        if q.decade {
+            n.kind = Kind::Age;
+            n.low = q.low;
+            n.high = q.high;
+            n.qualifier = "vague";
+            n.unit = Some("عام".into());
+            n.unit_en = Some("year (of age)".into());
+            return Some((n, k));
+        }
+        n.value = q.value;
+        n.low = q.low;
+        n.high = q.high;
+        n.qualifier = if q.vague && qualifier == "exact" {
+            "vague"
+        } else {
+            qualifier
+        };
+        // Percent.
+        if let Some(e) = self.percent_after(k) {
+            end_byte = self.toks[e - 1].end;
+            n.end = end_byte;
+            n.kind = Kind::Percent;
+            n.unit_en = Some("percent".into());
+            return Some((self.trailing(n, e), e));
+        }
+        // The counted noun.
+        let mut unit = q.unit.map(|id| {
+            let (sq, e) = self.square_after(id, k);
+            k = e;
+            (id, sq)
+        });
+        if unit.is_none() {
+            // "( 7 ) سنوات": the noun after the closing parenthesis.
+            let look = if self.punct(k, ')') && q.first > 0 && self.punct(q.first - 1, '(') {
+                k + 1
+            } else {
+                k
+            };
+            if q.article || q.needs_noun_before {
+                unit = self.noun_before(q.first);
+            }
+            if unit.is_none() && !q.needs_noun_before {
+                if let Some((id, sq, e)) = self.noun_after(look) {
+                    unit = Some((id, sq));
+                    k = e;
+                } else if self.is(look, "و") && self.digits(look + 1).is_some() {
+                    // "21 و33 عاما": both numbers count the noun after the second.
+                    if let Some((id, sq, _)) = self.noun_after(look + 2) {
+                        unit = Some((id, sq));
+                    }
+                }
+            }
+        }
+        if q.needs_noun_before && unit.is_none() {
+            return None;
+        }
+        // "وعددهم 2000", "قوامها 500": a count of something named before.
+        let counted = (q.first.saturating_sub(2)..q.first).any(|p| {
+            self.word(p).is_some_and(|w| {
+                let w = w.strip_prefix('و').unwrap_or(w);
+                (w.starts_with("عدد") || w.starts_with("قوام")) && w.chars().count() <= 6
+            })
+        });
+        if unit.is_none() && counted {
+            unit = self.noun_back(q.first, 10).map(|id| (id, None));
+        }
+        // آلاف الرجال والنساء والأطفال: people of several kinds are persons.
+        if let Some((id, None)) = unit {
+            if PEOPLE.contains(&LEXICON.unit(id).en.as_str())
+                && self.word(k).is_some_and(|w| {
+                    w.strip_prefix('و')
+                        .and_then(|r| LEXICON.lookup(r))
+                        .is_some_and(|(id2, _)| {
+                            id2 != id && PEOPLE.contains(&LEXICON.unit(id2).en.as_str())
+                        })
+                })
+            {
+                unit = LEXICON.person().map(|p| (p, None));
+            }
+        }
+        // نصف السكان: a fraction of a population is a percent.
+        if q.fraction && unit.is_some_and(|(id, _)| LEXICON.unit(id).class == Class::Count) {
+            unit = None;
+        }
+        if let Some((id, sq)) = unit {
+            let u = LEXICON.unit(id);
+            // ثلاثة أشهر ونصف: three and a half months.
+            if u.class != Class::Count && self.is(k, "ونصف") && !q.vague {
+                n.value = q.value.map(|v| v + 0.5);
+                n.high = q.high.map(|v| v + 0.5);
+            }
+            n.kind = match u.class {
+                Class::Count => Kind::Count,
+                Class::Measure => Kind::Measure,
+                Class::Time => Kind::Duration,
+            };
+            let (unit_ar, unit_en) = match sq {
+                Some(true) => (format!("{} مربع", u.singular), format!("square {}", u.en)),
+                Some(false) => (format!("{} مكعب", u.singular), format!("cubic {}", u.en)),
+                None => (u.singular.clone(), u.en.clone()),
+            };
+            if u.class == Class::Time
+                && matches!(u.singular.as_str(), "عام" | "سنة")
+                && !q.vague
+                && q.value
+                    .is_some_and(|v| (1.0..=130.0).contains(&v) && v.fract() == 0.0)
+                && self.age_context(q.first, k)
+            {
+                n.kind = Kind::Age;
+                n.unit = Some(unit_ar);
+                n.unit_en = Some("year (of age)".into());
+            } else {
+                n.unit = Some(unit_ar);
+                n.unit_en = Some(unit_en);
+            }
+        } else if q.fraction {
+            n.kind = Kind::Percent;
+            n.value = q.value.map(|v| (v * 10000.0).round() / 100.0);
+            n.unit_en = Some("percent".into());
+        } else if q.words
+            && q.low.is_none()
+            && q.value
+                .is_some_and(|v| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v))
+            && q.first > 0
+            && self.word(q.first - 1).is_some_and(|w| {
+                matches!(split_conj(w).1, "عام" | "العام" | "سنه" | "السنه" | "لعام")
+            })
+        {
+            // عام ألفين وتسعة عشر: a year spelled out.
+            n.kind = Kind::Year;
+        } else if let Some(y) = q.int4 {
+            let prev = q
+                .first
+                .checked_sub(1)
+                .and_then(|p| self.word(p))
+                .unwrap_or("");
+            let prev = split_conj(prev).1;
+            let cue = matches!(prev, "عام" | "العام" | "عامي" | "سنه" | "السنه" | "لعام");
+            // 1436هـ, and 1436 – 1437هـ (a school year).
+            let hijri = self.is(q.first + 1, "ه")
+                || self.dash(q.first + 1)
+                    && self.year_digits(q.first + 2).is_some()
+                    && self.is(q.first + 3, "ه");
+            if qualifier == "exact"
+                && !counted
+                && ((1900..=2100).contains(&y) || cue || hijri && (1300..=1500).contains(&y))
+            {
+                n.kind = Kind::Year;
+            }
+        }
+        if n.kind == Kind::Count && unit.is_none() && !q.words && q.low.is_none() {
+            if qualifier == "exact" && self.code_like(q.first) {
+                return None;
+            }
+            // الدقيقة 25، الجولة 5: the 25th minute, the fifth round.
+            let prev = q.first.checked_sub(1).and_then(|p| self.word(p));
+            if let Some((id, Form::Singular)) = prev
+                .filter(|w| w.starts_with("ال"))
+                .and_then(|w| LEXICON.lookup(w))
+            {
+                let u = LEXICON.unit(id);
+                n.kind = Kind::Ordinal;
+                n.unit = Some(u.singular.clone());
+                n.unit_en = Some(u.en.clone());
+            }
+        }
+        Some((self.trailing(n, k), k))
+    }
+
+    /// Phone numbers, SMS short codes, account numbers: five or more bare
+    /// digits after a word that names a code, or among Latin words.
+    fn code_like(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else {
+            return false;
+        };
+        // رحلة رقم 962، القميص رقم 10: a number that names, not counts.
+        let prev_word = i.checked_sub(1).and_then(|p| {
+            if self.punct(p, '(') {
+                p.checked_sub(1).and_then(|p| self.word(p))
+            } else {
+                self.word(p)
+            }
+        });
+        if prev_word.is_some_and(|w| matches!(split_conj(w).1, "رقم" | "الرقم" | "برقم"))
+        {
+            return true;
+        }
+        // "2 - يا أهل الدار": a list marker at the start of a line.
+        let line_start = match i.checked_sub(1) {
+            None => true,
+            Some(p) => self.text[self.toks[p].end..t.start].contains('\n'),
+        };
+        if line_start
+            && (self.dash(i + 1) || self.punct(i + 1, '.') || self.punct(i + 1, ')'))
+            && self.digits(i + 2).is_none()
+        {
+            return true;
+        }
+        if t.norm.len() < 5 || !t.norm.bytes().all(|b| b.is_ascii_digit()) {
+            return t.norm.starts_with('0') && t.norm.len() >= 3 && !t.norm.contains('.');
+        }
+        let near_latin = |p: usize| {
+            self.tok(p).is_some_and(|t| {
+                t.kind == TokenKind::Word && t.norm.bytes().all(|b| b.is_ascii_alphabetic())
+            })
+        };
+        let prev = i.checked_sub(1);
+        prev.is_some_and(|p| {
+            near_latin(p)
+                || self.word(p).is_some_and(|w| {
+                    let w = split_conj(w).1;
+                    matches!(
+                        w,
+                        "رقم"
+                            | "الرقم"
+                            | "هاتف"
+                            | "الهاتف"
+                            | "جوال"
+                            | "الجوال"
+                            | "فاكس"
+                            | "الرمز"
+                            | "رمز"
+                            | "الكود"
+                            | "حساب"
+                            | "الحساب"
+                            | "تحويله"
+                            | "ب"
+                            | "ص"
+                            | "رقمه"
+                            | "رقمها"
+                    )
+                })
+        }) || near_latin(i + 1)
+            || self.dash(i + 1) && near_latin(i + 2)
+    }
+
+    /// A qualifier after the number or its noun ("17 شاحنة على الأقل").
+    fn trailing(&self, mut n: Number, k: usize) -> Number {
+        if n.qualifier != "exact" || n.kind == Kind::Year {
+            return n;
+        }
+        for (a, b, q) in TRAILING {
+            if self.is(k, a) && (b.is_empty() || self.is(k + 1, b)) {
+                n.qualifier = q;
+                break;
+            }
+        }
+        n
+    }
+
+    fn ordinal_mention(&self, q: Qty) -> Option<(Number, usize)> {
+        let end = self.toks[q.end - 1].end;
+        // طفل في العاشرة (من عمره): an age.
+        let prev_fi = q.first > 0 && self.is(q.first - 1, "في");
+        let of_age = self.is(q.end, "من")
+            && self
+                .word(q.end + 1)
+                .is_some_and(|w| w.starts_with("عمر") || w.starts_with("العمر"));
+        let person_before = q.first >= 2
+            && self
+                .word(q.first - 2)
+                .and_then(|w| LEXICON.lookup(w))
+                .is_some_and(|(id, _)| {
+                    let u = LEXICON.unit(id);
+                    u.class == Class::Count
+                        && matches!(
+                            u.en.as_str(),
+                            "child"
+                                | "girl"
+                                | "young man"
+                                | "man"
+                                | "woman"
+                                | "person"
+                                | "pupil"
+                                | "student"
+                                | "son"
+                                | "daughter"
+                        )
+                });
+        let mut n = Number::new(q.start, end, Kind::Ordinal);
+        n.value = q.value;
+        if q.article && prev_fi && (of_age || person_before) {
+            n.kind = Kind::Age;
+            n.unit = Some("عام".into());
+            n.unit_en = Some("year (of age)".into());
+            return Some((n, q.end));
+        }
+        // الدفعة السابعة; ساعات الصباح الأولى (the noun heads a construct).
+        let noun = self.noun_before(q.first).or_else(|| {
+            let p = q.first.checked_sub(1)?;
+            self.word(p)?
+                .starts_with("ال")
+                .then(|| self.noun_before(p))?
+        });
+        // رابع أيام العيد، أول مرة: a bare ordinal heads its noun.
+        let noun = if q.article {
+            noun
+        } else {
+            self.word(q.end)
+                .and_then(|w| LEXICON.lookup(w))
+                .map(|(id, _)| (id, None))
+                .or(noun)
+        };
+        if let Some((id, _)) = noun {
+            let u = LEXICON.unit(id);
+            n.unit = Some(u.singular.clone());
+            n.unit_en = Some(u.en.clone());
+        }
+        Some((n, q.end))
+    }
+
+    /// Everything that can start at token `i`.
+    fn at(&self, i: usize) -> Option<(Number, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            TokenKind::Punct => return None,
+            TokenKind::Word
+                if !may_start(&t.norm) && !self.is(i + 1, "او") && !self.is(i + 1, "ونصف") =>
+            {
+                return None
+            }
+            TokenKind::Word if RANGE_OPENERS.contains(t.norm.as_str()) => {
+                let next_may = |k: usize| {
+                    self.tok(k).is_some_and(|n| {
+                        n.kind == TokenKind::Number
+                            || n.kind == TokenKind::Word && n.norm != "ما" && may_start(&n.norm)
+                    })
+                };
+                if !(next_may(i + 1) || self.is(i + 1, "بين") && next_may(i + 2)) {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        if let Some(r) = self.date_at(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.time_at(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.range_at(i) {
+            return Some(r);
+        }
+        if let Some((qual, start, j)) = self.qualifier_at(i) {
+            // نحو الساعة السادسة، نحو 6 مساءً: an approximate clock time.
+            let t = if self.is(j, "الساعه") { j + 1 } else { j };
+            if let Some((mut n, next)) = self.time_at(t) {
+                n.start = start;
+                n.qualifier = qual;
+                return Some((n, next));
+            }
+            let mut q = self.quantity(j)?;
+            if q.ordinal {
+                return None;
+            }
+            q.start = start;
+            return self.plain(q, qual);
+        }
+        let q = self.quantity(i)?;
+        if q.ordinal {
+            return self.ordinal_mention(q);
+        }
+        self.plain(q, "exact")
+    }
+
+    /// A quantity, maybe followed by "-"/"أو" and a second one (a range).
+    fn plain(&self, q: Qty, qualifier: &'static str) -> Option<(Number, usize)> {
+        let k = q.end;
+        if q.value.is_some() && !q.vague && !q.fraction {
+            let second = if self.dash(k) && self.digits(k + 1).is_some() && !q.words {
+                self.quantity(k + 1)
+            } else if self.is(k, "او") {
+                self.quantity(k + 1).filter(|q2| q2.words == q.words)
+            } else {
+                None
+            };
+            if let Some(q2) = second.filter(|q2| {
+                !q2.vague
+                    && !q2.ordinal
+                    && !q2.fraction
+                    && q2.value.is_some_and(|v| Some(v) > q.value)
+            }) {
+                if !(q.int4.is_some() && q2.int4.is_some()) {
+                    let mut lo = q.value?;
+                    if let (None, Some(m)) = (q.mult, q2.mult) {
+                        if lo < m {
+                            lo *= m;
+                        }
+                    }
+                    let r = Qty {
+                        low: Some(lo),
+                        high: q2.value,
+                        value: None,
+                        end: q2.end,
+                        unit: q2.unit.or(q.unit),
+                        ..q
+                    };
+                    return self.finish(r, "range");
+                }
+            }
+        }
+        self.finish(q, qualifier)
+    }
+}
+
+/// Splits a leading conjunction or preposition off a folded word when what
+/// remains is long enough to be a word: (prefix bytes, rest).
+fn split_conj(w: &str) -> (usize, &str) {
+    for p in ["وب", "ول", "فب", "و", "ف", "ب", "ل", "ك"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if LEXICON.form(rest).is_some()
+                || rest.starts_with("ال")
+                || matches!(rest, "ما" | "بين" | "من")
+            {
+                return (p.len(), rest);
+            }
+        }
+    }
+    (0, w)
+}
+
+#[cfg(test)]
+mod tests;

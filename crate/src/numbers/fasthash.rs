@@ -1,0 +1,76 @@
+//! A small, fast hasher for the recognizer's tables of short folded words
+//! (the FxHash multiply-rotate scheme). The keys come from the crate's own
+//! lexicons, not from users, so hash flooding is not a concern here.
+
+use std::hash::{BuildHasher, Hasher};
+
+/// Builds [`FxHasher`]s; use as `HashMap<K, V, FxBuild>`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxBuild;
+
+impl BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn works_as_a_map_hasher() {
+        let mut m: HashMap<String, u8, FxBuild> = HashMap::default();
+        m.insert("ثلاثه".into(), 3); // "three", folded
+        m.insert("عشرات".into(), 20); // "tens of"
+        assert_eq!(m.get("ثلاثه"), Some(&3));
+        assert_eq!(m.get("عشره"), None);
+    }
+}
