@@ -59,7 +59,7 @@ build() {
   say "cargo build (CLI)"
   cargo build --release --quiet
   say "cargo build (wasm)"
-  cargo build --release --quiet --lib --target wasm32-unknown-unknown -p tabayyun
+  cargo build --release --quiet --lib --no-default-features --target wasm32-unknown-unknown -p tabayyun
   local out=target/pkg
   rm -rf "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
@@ -94,7 +94,7 @@ run_tests() {
   say "wasm-bindgen-test in headless Chromium"
   CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
-    cargo test --release --target wasm32-unknown-unknown -p tabayyun --test wasm
+    cargo test --release --no-default-features --target wasm32-unknown-unknown -p tabayyun --test wasm
   say "browser end-to-end tests"
   node --test --test-concurrency=1 tests/
 }

@@ -10,7 +10,7 @@ pub mod bindings;
 pub mod entities;
 pub mod error;
 /// Scoring against gold files and model training read files: CLI only.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "cli")]
 pub mod eval;
 pub mod library;
 pub mod normalize;

@@ -20,7 +20,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod link;
 pub mod model;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "cli")]
 pub mod train;
 
 use crate::normalize::{fold, normalize, Fold};
