@@ -8,6 +8,7 @@
 //! zero-width characters) stay inside the word they interrupt.
 
 use crate::normalize::{fold, Fold};
+use crate::numbers::fasthash::FxBuild;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -121,11 +122,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Class::Space | Class::Mark => continue,
         };
         let Fold::Char(fc) = f else { continue };
+        // Room for a whole word at once: growing from one letter took
+        // three reallocations per word.
+        let mut norm = String::with_capacity(16);
+        norm.push(fc);
         tokens.push(Token {
             start: i,
             end,
             kind,
-            norm: fc.to_string(),
+            norm,
         });
         if kind != TokenKind::Punct {
             open = Some(kind);
@@ -153,7 +158,7 @@ const ENDINGS: [&str; 10] = ["يين", "يون", "يات", "يه", "ات", "ون
 /// Words that look as if they carried a clitic but do not: place and person
 /// names (ليبيا is not ل + يبيا) and common nouns whose first letter is a
 /// root letter. Kept in `crate/data/protected_words.txt`, one per line.
-static PROTECTED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PROTECTED: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
     include_str!("../data/protected_words.txt")
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -177,7 +182,9 @@ fn char_len(s: &str) -> usize {
 /// assert_eq!(split_proclitics("وليبيا"), ("و", "ليبيا"));
 /// ```
 pub fn split_proclitics(word: &str) -> (&str, &str) {
-    if PROTECTED.contains(word) {
+    // Every proclitic starts with one of these letters: most words need
+    // neither the 52 prefix tests nor the table lookups below.
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) || PROTECTED.contains(word) {
         return ("", word);
     }
     // A protected word behind any proclitic wins over a longer cut

@@ -20,7 +20,7 @@ use super::features::{
 };
 use super::gazetteer::{Match, GAZETTEER};
 use std::sync::LazyLock;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// The tags, in weight-column order: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG,
 /// I-ORG.
@@ -53,6 +53,8 @@ pub struct Model {
     /// determines alone (as the word, and as each neighbour). News repeats
     /// its words, so most words cost one lookup.
     cache: Mutex<WordMap<Scored>>,
+    /// The scores of the sentence edges, "<s>" and "</s>".
+    edges: OnceLock<(Scored, Scored)>,
 }
 
 /// A word's hashes and the summed weights of its word-only features.
@@ -112,19 +114,19 @@ impl Model {
             return None;
         }
         let rows = read_u32(bytes, 12)? as usize;
-        let mut model = Model::empty(bits);
+        let mut weights = vec![[0; TAGS]; 1 << bits];
         let mut at = 16;
         let mut bucket: u64 = 0;
         for _ in 0..rows {
             bucket = bucket.checked_add(read_varint(bytes, &mut at)?)?;
-            let row = model.weights.get_mut(usize::try_from(bucket).ok()?)?;
+            let row = weights.get_mut(usize::try_from(bucket).ok()?)?;
             for w in row.iter_mut() {
                 let b = bytes.get(at..at + 2)?;
                 *w = i16::from_le_bytes([b[0], b[1]]);
                 at += 2;
             }
         }
-        Some(model)
+        Some(Model::from_weights(bits, weights))
     }
 
     /// Writes the weight file of a quantized table (rows that are all zero
@@ -166,6 +168,7 @@ impl Model {
             bits,
             weights,
             cache: Mutex::new(WordMap::default()),
+            edges: OnceLock::new(),
         }
     }
 
@@ -213,12 +216,17 @@ impl Model {
                 })
                 .collect()
         };
-        let start = self.score(WordHashes::boundary("<s>"));
-        let end = self.score(WordHashes::boundary("</s>"));
+        // Every sentence has both edges: they are scored once per model.
+        let (start, end) = self.edges.get_or_init(|| {
+            (
+                self.score(WordHashes::boundary("<s>")),
+                self.score(WordHashes::boundary("</s>")),
+            )
+        });
         let at = |j: isize| -> &Scored {
             match usize::try_from(j) {
-                Ok(j) => scored.get(j).unwrap_or(&end),
-                Err(_) => &start,
+                Ok(j) => scored.get(j).unwrap_or(end),
+                Err(_) => start,
             }
         };
         let mut tags: Vec<u8> = Vec::with_capacity(words.len());
