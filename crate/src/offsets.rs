@@ -31,14 +31,14 @@ impl<'a> Utf16Map<'a> {
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
         }
+        let units = |s: &str| s.chars().map(char::len_utf16).sum::<usize>();
+        // Walk from the cursor in either direction: callers convert nearly
+        // sorted offsets, so each step is short.
         if byte < self.byte {
-            self.byte = 0;
-            self.unit = 0;
+            self.unit -= units(&self.text[byte..self.byte]);
+        } else {
+            self.unit += units(&self.text[self.byte..byte]);
         }
-        self.unit += self.text[self.byte..byte]
-            .chars()
-            .map(char::len_utf16)
-            .sum::<usize>();
         self.byte = byte;
         self.unit
     }
@@ -74,7 +74,7 @@ mod tests {
         assert_eq!(map.to_utf16(1), 1);
         assert_eq!(map.to_utf16(5), 3);
         assert_eq!(map.to_utf16(7), 4);
-        // Going backwards resets the cursor rather than giving a wrong answer.
+        // Going backwards walks back from the cursor.
         assert_eq!(map.to_utf16(1), 1);
         // Past the end clamps.
         assert_eq!(map.to_utf16(99), 4);
