@@ -12,6 +12,7 @@ pub mod error;
 /// Scoring against gold files and model training read files: CLI only.
 #[cfg(feature = "cli")]
 pub mod eval;
+pub mod fasthash;
 pub mod library;
 pub mod normalize;
 pub mod numbers;

@@ -7,8 +7,8 @@
 //! and lie on character boundaries; marks (diacritics, tatweel, bidi and
 //! zero-width characters) stay inside the word they interrupt.
 
+use crate::fasthash::FxBuild;
 use crate::normalize::{fold, Fold};
-use crate::numbers::fasthash::FxBuild;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 

@@ -11,8 +11,8 @@
 
 use super::gazetteer::{Match, GAZETTEER};
 use super::Kind;
+use crate::fasthash::FxBuild;
 use crate::normalize::normalize;
-use crate::numbers::fasthash::FxBuild;
 use crate::tokenize::light_stem;
 use std::sync::LazyLock;
 

@@ -16,14 +16,13 @@
 //! lie on character boundaries of the source.
 
 pub mod dates;
-pub mod fasthash;
 pub mod units;
 pub mod words;
 
+use crate::fasthash::FxBuild;
 use crate::normalize::{fold, normalize, Fold};
 use crate::tokenize::{Token, TokenKind};
 use dates::{day_part, format_date, month, Month};
-use fasthash::FxBuild;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;

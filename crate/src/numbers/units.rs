@@ -3,7 +3,7 @@
 //! singular, its English gloss and its class. Entries pass through
 //! [`normalize`] when loaded, so lookups over folded tokens agree with them.
 
-use super::fasthash::FxBuild;
+use crate::fasthash::FxBuild;
 use crate::normalize::normalize;
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -4,7 +4,7 @@
 //! Spellings are written naturally below and folded with [`normalize`] when
 //! the table is built, so they match tokens' folded forms.
 
-use super::fasthash::FxBuild;
+use crate::fasthash::FxBuild;
 use crate::normalize::normalize;
 use std::collections::HashMap;
 use std::sync::LazyLock;

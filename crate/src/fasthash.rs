@@ -1,6 +1,8 @@
-//! A small, fast hasher for the recognizer's tables of short folded words
-//! (the FxHash multiply-rotate scheme). The keys come from the crate's own
-//! lexicons, not from users, so hash flooding is not a concern here.
+//! A small, fast hasher for the pipeline's tables of short folded words
+//! (the FxHash multiply-rotate scheme), shared by tokenize, numbers and
+//! entities. It is not flood-resistant: lexicon keys are ours, and the
+//! word caches keyed by page text are bounded (cleared past 50,000 words),
+//! so crafted text could at worst slow analysis down, never grow memory.
 
 use std::hash::{BuildHasher, Hasher};
 
