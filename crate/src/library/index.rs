@@ -107,6 +107,63 @@ impl Index {
         id
     }
 
+    /// An index whose term ids are the positions of `terms`, each posting
+    /// list allocated once for the passage count saved with it; `None` when
+    /// a term repeats. The reload path: no hash table growth, no posting
+    /// list copied as it grows.
+    ///
+    /// ```
+    /// use tabayyun::library::index::Index;
+    /// let index = Index::with_terms(vec![("مدن".into(), 2), ("فر".into(), 1)]).unwrap();
+    /// assert_eq!(index.lookup("فر"), Some(1));
+    /// assert!(Index::with_terms(vec![("مدن".into(), 1), ("مدن".into(), 1)]).is_none());
+    /// ```
+    pub fn with_terms(terms: Vec<(Box<str>, usize)>) -> Option<Index> {
+        let mut ids = HashMap::with_capacity(terms.len());
+        let mut names = Vec::with_capacity(terms.len());
+        let mut postings = Vec::with_capacity(terms.len());
+        for (i, (name, df)) in terms.into_iter().enumerate() {
+            if ids.insert(name.clone(), i as u32).is_some() {
+                return None;
+            }
+            names.push(name);
+            postings.push(Vec::with_capacity(df));
+        }
+        Some(Index {
+            ids,
+            names,
+            postings,
+            ..Index::default()
+        })
+    }
+
+    /// Adds a passage whose sorted, distinct term ids `ids` are already
+    /// encoded as `encoded` (varint gaps, the saved layout): the reload
+    /// path keeps the saved bytes instead of encoding again.
+    pub(crate) fn add_encoded(
+        &mut self,
+        article: u32,
+        ordinal: u32,
+        encoded: &[u8],
+        ids: &[u32],
+    ) -> u32 {
+        let pid = self.passages.len() as u32;
+        for &t in ids {
+            if let Some(list) = self.postings.get_mut(t as usize) {
+                list.push(pid);
+            }
+        }
+        self.passages.push(IndexedPassage {
+            article,
+            ordinal,
+            terms: encoded.into(),
+            count: ids.len() as u32,
+        });
+        self.live += 1;
+        self.total_terms += ids.len();
+        pid
+    }
+
     /// The id of `term` if the library has seen it.
     pub fn lookup(&self, term: &str) -> Option<u32> {
         self.ids.get(term).copied()
