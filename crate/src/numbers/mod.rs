@@ -607,6 +607,19 @@ impl<'a> Scanner<'a> {
             if h.is_some_and(|h| h.article) {
                 break;
             }
+            // ألفين وثلاثة آلاف: a conjunct followed by a multiplier as large
+            // as the one before it starts a second number (the upper end of
+            // a range), not a part of this one.
+            // (مليون ونصف مليون is a fraction said with its multiplier again.)
+            if conj && prev == Prev::Mult && !matches!(e, Elem::Word(Word::Fraction(_))) {
+                if let Some((Elem::Word(Word::Mult(m) | Word::MultPlural(m)), false, _, _)) =
+                    self.elem(k + len, false)
+                {
+                    if m >= limit {
+                        break;
+                    }
+                }
+            }
             let ok = match (conj, e, prev) {
                 (false, Elem::Word(Word::Unit(10)), Prev::Unit) if (1.0..=9.0).contains(&cur) => {
                     cur += 10.0;
@@ -1587,10 +1600,11 @@ impl<'a> Scanner<'a> {
             if qualifier == "exact" && self.code_like(q.first) {
                 return None;
             }
-            // الدقيقة 25، الجولة 5: the 25th minute, the fifth round.
+            // الدقيقة 25، الجولة 5: the 25th minute, the fifth round. Such
+            // positions are small; "الشهر 900" is a count after "the month".
             let prev = q.first.checked_sub(1).and_then(|p| self.word(p));
             if let Some((id, Form::Singular)) = prev
-                .filter(|w| w.starts_with("ال"))
+                .filter(|w| w.starts_with("ال") && n.value.is_some_and(|v| v <= 200.0))
                 .and_then(|w| LEXICON.lookup(w))
             {
                 let u = LEXICON.unit(id);

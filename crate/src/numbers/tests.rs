@@ -339,6 +339,11 @@ fn ordinals() {
             "الدقيقة 25 من الشوط",
             &[("25", Ordinal, v(25.0), N, N, "exact", Some("دقيقة"))],
         ),
+        // "the count at the start of the month was only 900": not a position
+        (
+            "كان العدد في مطلع الشهر 900 فقط",
+            &[("900", Count, v(900.0), N, N, "exact", None)],
+        ),
         // the day before yesterday is not an ordinal
         ("وصل الأول من أمس", &[]),
         ("وصل أول أمس", &[]),
@@ -410,6 +415,20 @@ fn percents() {
 #[test]
 fn ranges() {
     check(&[
+        // "between two and three thousand tons": both ends in words, the
+        // upper one with its own multiplier
+        (
+            "نقلت ما بين ألفين وثلاثة آلاف طن",
+            &[(
+                "ما بين ألفين وثلاثة آلاف",
+                Measure,
+                N,
+                v(2000.0),
+                v(3000.0),
+                "range",
+                Some("طن"),
+            )],
+        ),
         (
             "أن ما بين 400 و600 إرهابي",
             &[(
