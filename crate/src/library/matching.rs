@@ -23,7 +23,6 @@ use crate::analyze::analyze;
 use crate::error::Error;
 use crate::normalize::normalize;
 use crate::offsets::Utf16Map;
-use crate::passages::segment;
 use crate::tokenize::{split_proclitics, tokenize, TokenKind};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -232,53 +231,23 @@ impl Library {
         opts: &MatchOptions,
     ) -> Result<Vec<PassageMatches>, Error> {
         let analysis = analyze(text)?;
-        let mut map = Utf16Map::new(text);
-        let spans: Vec<PassageSpan> = segment(text)
-            .into_iter()
-            .map(|p| PassageSpan {
-                start: map.to_utf16(p.start) as u32,
-                end: map.to_utf16(p.end) as u32,
-                byte_start: p.start as u32,
-                byte_end: p.end as u32,
-            })
-            .collect();
+        let spans = super::passage_spans(text);
         let queries = spans
             .iter()
             .enumerate()
             .map(|(i, p)| {
+                let inside = |start: usize| (start as u32) >= p.start && (start as u32) < p.end;
                 let numbers: Vec<NumberFact> = analysis
                     .numbers
                     .iter()
-                    .filter(|n| (n.start as u32) >= p.start && (n.start as u32) < p.end)
-                    .map(|n| NumberFact {
-                        start: n.start as u32,
-                        end: n.end as u32,
-                        passage: i as u32,
-                        text: n.text.clone(),
-                        kind: serde_json::to_value(n.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default(),
-                        value: n.value,
-                        low: n.low,
-                        high: n.high,
-                        qualifier: n.qualifier.to_string(),
-                        unit: n.unit.clone(),
-                    })
+                    .filter(|n| inside(n.start))
+                    .map(|n| NumberFact::new(n, i as u32))
                     .collect();
                 let entities: Vec<super::EntityFact> = analysis
                     .entities
                     .iter()
-                    .filter(|e| !e.id.is_empty())
-                    .filter(|e| (e.start as u32) >= p.start && (e.start as u32) < p.end)
-                    .map(|e| super::EntityFact {
-                        start: e.start as u32,
-                        end: e.end as u32,
-                        passage: i as u32,
-                        text: e.text.clone(),
-                        kind: e.kind.to_string(),
-                        id: e.id.clone(),
-                    })
+                    .filter(|e| !e.id.is_empty() && inside(e.start))
+                    .map(|e| super::EntityFact::new(e, i as u32))
                     .collect();
                 let mut names = passage_terms(text, p, numbers.iter(), entities.iter());
                 names.sort_unstable();

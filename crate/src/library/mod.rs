@@ -17,7 +17,7 @@ pub mod matching;
 pub mod serialize;
 pub mod terms;
 
-use crate::analyze::{analyze, Analysis};
+use crate::analyze::{analyze, Analysis, EntityMention, NumberMention};
 use crate::error::Error;
 use crate::offsets::Utf16Map;
 use crate::passages::segment;
@@ -89,6 +89,52 @@ pub struct EntityFact {
     #[serde(rename = "type")]
     pub kind: String,
     pub id: String,
+}
+
+/// The passages of `text` with both kinds of offsets.
+pub(crate) fn passage_spans(text: &str) -> Vec<PassageSpan> {
+    let mut map = Utf16Map::new(text);
+    segment(text)
+        .into_iter()
+        .map(|p| PassageSpan {
+            start: map.to_utf16(p.start) as u32,
+            end: map.to_utf16(p.end) as u32,
+            byte_start: p.start as u32,
+            byte_end: p.end as u32,
+        })
+        .collect()
+}
+
+impl NumberFact {
+    /// The fact the library keeps of a number the core found.
+    pub(crate) fn new(n: &NumberMention, passage: u32) -> NumberFact {
+        NumberFact {
+            start: n.start as u32,
+            end: n.end as u32,
+            passage,
+            text: n.text.clone(),
+            kind: n.kind.as_str().to_string(),
+            value: n.value,
+            low: n.low,
+            high: n.high,
+            qualifier: n.qualifier.to_string(),
+            unit: n.unit.clone(),
+        }
+    }
+}
+
+impl EntityFact {
+    /// The fact the library keeps of an entity the core found.
+    pub(crate) fn new(e: &EntityMention, passage: u32) -> EntityFact {
+        EntityFact {
+            start: e.start as u32,
+            end: e.end as u32,
+            passage,
+            text: e.text.clone(),
+            kind: e.kind.to_string(),
+            id: e.id.clone(),
+        }
+    }
 }
 
 /// A saved article with its passages and analysis.
@@ -245,51 +291,21 @@ impl Library {
         slot: u32,
     ) -> Article {
         let text = new.text;
-        let mut map = Utf16Map::new(&text);
-        let passages: Vec<PassageSpan> = segment(&text)
-            .into_iter()
-            .map(|p| PassageSpan {
-                start: map.to_utf16(p.start) as u32,
-                end: map.to_utf16(p.end) as u32,
-                byte_start: p.start as u32,
-                byte_end: p.end as u32,
-            })
-            .collect();
+        let passages = passage_spans(&text);
         let passage_of = |start: usize| -> u32 {
             let i = passages.partition_point(|p| (p.end as usize) <= start);
             i.min(passages.len().saturating_sub(1)) as u32
         };
         let numbers: Vec<NumberFact> = analysis
             .numbers
-            .into_iter()
-            .map(|n| NumberFact {
-                start: n.start as u32,
-                end: n.end as u32,
-                passage: passage_of(n.start),
-                text: n.text,
-                kind: serde_json::to_value(n.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                value: n.value,
-                low: n.low,
-                high: n.high,
-                qualifier: n.qualifier.to_string(),
-                unit: n.unit,
-            })
+            .iter()
+            .map(|n| NumberFact::new(n, passage_of(n.start)))
             .collect();
         let entities: Vec<EntityFact> = analysis
             .entities
-            .into_iter()
+            .iter()
             .filter(|e| !e.id.is_empty())
-            .map(|e| EntityFact {
-                start: e.start as u32,
-                end: e.end as u32,
-                passage: passage_of(e.start),
-                text: e.text,
-                kind: e.kind.to_string(),
-                id: e.id,
-            })
+            .map(|e| EntityFact::new(e, passage_of(e.start)))
             .collect();
         let first_pid = self.index.next_pid();
         let mut first = None;
