@@ -74,7 +74,8 @@ build() {
     mkdir -p "$dest"
     cp "$out/tabayyun.js" "$out/tabayyun_bg.wasm" "$dest/"
   done
-  # The demo reuses extension/lib unchanged; the content script needs Readability.
+  # The demo reuses extension/lib unchanged; the extension runs Readability in
+  # its offscreen document (Firefox: its background page).
   rm -rf www/lib extension/vendor && cp -r extension/lib www/lib && mkdir -p extension/vendor
   cp node_modules/@mozilla/readability/Readability.js node_modules/@mozilla/readability/LICENSE.md extension/vendor/
   node www/build-demo.mjs "$SHARED" dist/tabayyun-demo.html # seeds as a 2nd sample set; single-file demo

@@ -9,6 +9,7 @@
 
 import './lib/ext.js';
 import './lib/messages.js';
+import './lib/article-extract.js';
 import { analyze, version, createLibrary, loadLibrary } from './lib/engine.js';
 import * as store from './lib/library-store.js';
 import { compareArticle, matchPassages } from './lib/compare-model.js';
@@ -138,10 +139,73 @@ async function compareTab(tabId) {
   }
 }
 
-// The content script: Readability, the shared UI pieces, then content.js.
-// Registered for the reader's site list, injected on demand elsewhere.
+// Readability needs a DOM, and run in the page it blocks the page's main
+// thread (a single call of 40-130 ms on a news page, on a loaded machine):
+// the content script sends the page's HTML here instead. Firefox runs this
+// background as an event page, which has a DOM; Chromium's service worker
+// has none, so there an offscreen document does the work.
+const OFFSCREEN_URL = 'offscreen.html';
+let offscreenOpening = null;
+function offscreenDocument() {
+  offscreenOpening ??= (async () => {
+    // A restarted worker finds the document it opened before.
+    const open = await ext.runtime.getContexts({
+      contextTypes: ['OFFSCREEN_DOCUMENT'],
+      documentUrls: [ext.runtime.getURL(OFFSCREEN_URL)],
+    });
+    if (open.length) return;
+    await ext.offscreen.createDocument({
+      url: OFFSCREEN_URL,
+      reasons: ['DOM_PARSER'],
+      justification: "Extracts the article from the page's HTML with Readability, off the page's main thread.",
+    });
+  })().catch((err) => {
+    offscreenOpening = null;
+    throw err;
+  });
+  return offscreenOpening;
+}
+
+// Firefox: Readability is a classic script; loaded in this page's document
+// it defines the global that lib/article-extract.js looks for.
+let readabilityLoading = null;
+function readabilityHere() {
+  readabilityLoading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = 'vendor/Readability.js';
+    script.onload = resolve;
+    script.onerror = () => {
+      readabilityLoading = null;
+      reject(new Error('vendor/Readability.js did not load'));
+    };
+    document.head.append(script);
+  });
+  return readabilityLoading;
+}
+
+async function extractArticle(html) {
+  if (typeof DOMParser === 'function') {
+    await readabilityHere();
+    return globalThis.Tabayyun.articleExtract.extractHtml(html);
+  }
+  // The offscreen document may have been closed under us (or not answer
+  // yet after a restart): opened again, once.
+  for (let attempt = 0; ; attempt++) {
+    await offscreenDocument();
+    try {
+      const found = await ext.runtime.sendMessage({ type: MSG.OFFSCREEN_EXTRACT, html });
+      if (found) return found;
+    } catch (err) {
+      if (attempt >= 1) throw err;
+    }
+    if (attempt >= 1) return { error: { code: 'extract_failed', message: 'no answer from the offscreen document' } };
+    offscreenOpening = null;
+  }
+}
+
+// The content script: the shared UI pieces, then content.js. Registered for
+// the reader's site list, injected on demand elsewhere.
 const CONTENT_FILES = [
-  'vendor/Readability.js',
   'lib/ext.js',
   'lib/messages.js',
   'lib/text-map.js',
@@ -203,6 +267,9 @@ async function handle(msg) {
     case MSG.ANALYZE_TEXT:
       if (typeof msg.text !== 'string') return invalid('text must be a string');
       return analyze(msg.text);
+    case MSG.EXTRACT_ARTICLE:
+      if (typeof msg.html !== 'string') return invalid('html must be a string');
+      return extractArticle(msg.html);
     case MSG.ENGINE_VERSION:
       return { version: await version() };
     case MSG.READ_TAB:

@@ -1,8 +1,10 @@
-// The content script: runs in the page's isolated world after
-// vendor/Readability.js and the lib/ scripts listed before it in the
-// background's CONTENT_FILES (registered for the site list, or injected on
-// request by scripting.executeScript). It never loads wasm; the background
-// owns the engine.
+// The content script: runs in the page's isolated world after the lib/
+// scripts listed before it in the background's CONTENT_FILES (registered
+// for the site list, or injected on request by scripting.executeScript). It
+// never loads wasm; the background owns the engine. Nor does it run
+// Readability: the page's HTML goes to the background, which extracts the
+// article off the page's main thread, and only the mapping of that text
+// back to the page's nodes runs here, in slices of a few ms.
 //
 // It reads the page once, then again whenever the page's text changes
 // (debounced), so highlights are never left on stale text.
@@ -27,12 +29,35 @@
   const pageRoot = () => doc.body ?? doc.documentElement;
   // Any Arabic letter (Arabic, its supplements and presentation forms).
   const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
-  // The article's paragraphs; none on a page without a single Arabic
-  // letter, which is then neither parsed nor sent to the engine (a cheap
-  // test: textContent needs no layout, and stops at the first letter).
-  const extractArticle = () =>
-    ARABIC.test(pageRoot().textContent) ? T.articleExtract.extract(doc) : { title: doc.title, paragraphs: [] };
-  const nextTask = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
+  // The worker may be asleep or evicted: sending wakes it, and the first
+  // attempt can race its start-up, so one retry.
+  async function ask(msg) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await ext.runtime.sendMessage(msg);
+      } catch (err) {
+        if (attempt >= 1) throw err;
+      }
+    }
+  }
+
+  // The article's paragraphs, found by the background in the page's HTML
+  // (serializing this page's DOM takes about 1 ms); if it cannot answer,
+  // the page's own <article> or <main> is read here. None on a page
+  // without a single Arabic letter, which is then neither parsed nor sent
+  // to the engine (a cheap test: textContent needs no layout).
+  async function extractArticle() {
+    if (!ARABIC.test(pageRoot().textContent)) return { title: doc.title, paragraphs: [] };
+    const html = doc.documentElement.outerHTML;
+    performance.mark('tabayyun:serialized');
+    try {
+      const found = await ask({ type: MSG.EXTRACT_ARTICLE, html });
+      if (Array.isArray(found?.paragraphs)) return found;
+    } catch {
+      // answered below
+    }
+    return T.articleExtract.fallback(doc);
+  }
   const settingsAsked = ext.storage.local.get(['colours', 'lang']);
   // Registered at document_start, the scripts are compiled and run while
   // the page is still loading; the reading itself waits for the parsed
@@ -44,15 +69,14 @@
   // waking it with the headline overlaps that with reading the article.
   if (ARABIC.test(doc.title)) analyze(doc.title).catch(() => {});
   // The first pass needs no settings: the article is read while the
-  // browser answers, in a task of its own (not the page's
-  // DOMContentLoaded), so neither blocks the page for long.
-  await nextTask();
-  let first = extractArticle();
+  // browser answers them, in a task of its own, after the page's own
+  // DOMContentLoaded handlers (which may add text).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  let first = await extractArticle();
   performance.mark('tabayyun:extracted');
   // Located and sent to the engine before the settings are read and the
   // interface is built, which then happen while the engine works.
-  await nextTask();
-  first.located = T.reader.locate(doc, pageRoot(), first.paragraphs);
+  first.located = await T.reader.locate(doc, pageRoot(), first.paragraphs);
   if (first.located.text) {
     first.analysis = analyze(first.located.text);
     first.analysis.catch(() => {}); // handled where it is awaited, in read()
@@ -93,17 +117,9 @@
   });
 
   async function analyze(text) {
-    // The worker may be asleep or evicted: sending wakes it, and the first
-    // attempt can race its start-up, so one retry.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const r = await ext.runtime.sendMessage({ type: MSG.ANALYZE_TEXT, text });
-        performance.mark('tabayyun:analysis-received');
-        return r;
-      } catch (err) {
-        if (attempt >= 1) throw err;
-      }
-    }
+    const r = await ask({ type: MSG.ANALYZE_TEXT, text });
+    performance.mark('tabayyun:analysis-received');
+    return r;
   }
 
   async function read() {
@@ -115,7 +131,7 @@
     try {
       const pre = first;
       first = null;
-      const { title, paragraphs } = pre ?? extractArticle();
+      const { title, paragraphs } = pre ?? (await extractArticle());
       const key = paragraphs.join('\n');
       if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
       lastText = key;
@@ -163,12 +179,12 @@
 
   // What the background saves: the text that was read (or is read now, if
   // the first pass has not finished), and what the page says about itself.
-  function article() {
+  async function article() {
     let { title, text } = lastArticle ?? {};
     if (!lastArticle) {
-      const found = extractArticle();
+      const found = await extractArticle();
       title = found.title;
-      text = T.textMap.locate(pageRoot(), found.paragraphs).text;
+      text = (await T.reader.locate(doc, pageRoot(), found.paragraphs)).text;
     }
     return {
       url: location.href,
@@ -184,7 +200,11 @@
   }
 
   ext.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
-    if (msg?.type === MSG.GET_ARTICLE) sendResponse(article());
+    if (msg?.type !== MSG.GET_ARTICLE) return false;
+    article().then(sendResponse, (err) =>
+      sendResponse({ error: { code: 'invalid_input', message: String(err?.message ?? err) } }),
+    );
+    return true; // the answer is asynchronous
   });
 
   T.content = Object.freeze({ read });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launch, screenshot, SHARED } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { NEWS_HOST, fixturePage, newsPage, seedArticles } from './lib/pages.mjs';
+import { wordF1 } from './lib/text-score.mjs';
 
 // The real CNN Arabic page of ../shared, at its own address.
 const CNN_HOST = 'arabic.cnn.com';
@@ -19,6 +20,7 @@ let server;
 let browser;
 let seeds = [];
 let cnnPage = null;
+let cnnExpected = null;
 // Every request that tried to leave the machine (pages' own included).
 const outside = [];
 
@@ -35,6 +37,7 @@ before(async () => {
   for (const seed of seeds) pages[seed.path] = { body: newsPage(`seed ${seed.name.slice(0, 3)}`, seed.text, undefined, { heading: false }) };
   try {
     cnnPage = await readFile(join(SHARED, 'data', 'pages', 'cnn-arabic-syria.html'), 'utf8');
+    cnnExpected = await readFile(join(SHARED, 'data', 'pages', 'cnn-arabic-syria.expected.txt'), 'utf8');
     pages['/2013/syria.html'] = { body: cnnPage };
   } catch {
     // optional, as above
@@ -222,6 +225,15 @@ test('the real CNN Arabic page is read', async (t) => {
   const root = await readyRoot(page);
   assert.equal(await root.getAttribute('data-state'), 'ready', `error: ${await root.getAttribute('data-error')}`);
   assert.ok(Number(await root.getAttribute('data-numbers')) > 0);
+  // The text the extension read (Readability in the extension, mapped back
+  // to the page) is the article, as in tests/extract.test.mjs.
+  const [worker] = browser.context.serviceWorkers();
+  const article = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: '*://arabic.cnn.com/2013/syria.html' });
+    return chrome.tabs.sendMessage(tab.id, { type: globalThis.Tabayyun.messages.GET_ARTICLE });
+  });
+  const score = wordF1(article.text, cnnExpected);
+  assert.ok(score.r >= 0.98 && score.f1 >= 0.85, `words: recall ${score.r}, F1 ${score.f1}`);
   // The highlight registry is the document's, shared with the page's world.
   await page.evaluate(() => {
     const [first] = CSS.highlights.get('tabayyun-number');

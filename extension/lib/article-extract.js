@@ -1,8 +1,11 @@
-// Finds the article's paragraphs on a page. Readability parses a CLONE of
-// the document (it rewrites the tree it is given); its output element is
-// only read for text, grouped by block, and the live page is never touched.
-// When Readability finds no article, the page's own <article>/<main> (or the
-// body) is read block by block instead.
+// Finds the article's paragraphs on a page. Readability runs on a copy of
+// the page (it rewrites the tree it is given): in the extension, the page's
+// serialized HTML parsed again in a document of the extension's own
+// (`extractHtml`, off the page's main thread); in the demo, a clone
+// (`extract`). Its output element is only read for text, grouped by block,
+// and the live page is never touched. When Readability finds no article,
+// the page's own <article>/<main> (or the body) is read block by block
+// instead.
 //
 // Classic script and module side effect at once (no import/export): read
 // it as `globalThis.Tabayyun.articleExtract`. Uses `globalThis.Readability`
@@ -44,27 +47,26 @@
     return out;
   }
 
-  /**
-   * `{title, paragraphs, via}` for `doc`; `via` says which path found them
-   * ('readability' or 'fallback').
-   */
-  function extract(doc) {
-    if (typeof globalThis.Readability === 'function') {
-      try {
-        const clone = doc.cloneNode(true);
-        const parsed = new globalThis.Readability(clone, { serializer: (el) => el }).parse();
-        if (parsed && parsed.content && parsed.textContent && parsed.textContent.trim().length > 80) {
-          const paragraphs = blocks(parsed.content);
-          // The headline has figures too; Readability often keeps it in the
-          // content already, and reading it twice would paint it twice.
-          const title = parsed.title ? parsed.title.replace(/\s+/g, ' ').trim() : '';
-          if (title && !paragraphs.some((p) => p.replace(/\s+/g, ' ').trim() === title)) paragraphs.unshift(title);
-          return { title: parsed.title || doc.title, paragraphs, via: 'readability' };
-        }
-      } catch {
-        // A page Readability chokes on still gets the fallback below.
-      }
+  // What Readability finds in `doc`, which it rewrites; null when it finds
+  // no article.
+  function readability(doc) {
+    if (typeof globalThis.Readability !== 'function') return null;
+    try {
+      const parsed = new globalThis.Readability(doc, { serializer: (el) => el }).parse();
+      if (!parsed?.content || !parsed.textContent || parsed.textContent.trim().length <= 80) return null;
+      const paragraphs = blocks(parsed.content);
+      // The headline has figures too; Readability often keeps it in the
+      // content already, and reading it twice would paint it twice.
+      const title = parsed.title ? parsed.title.replace(/\s+/g, ' ').trim() : '';
+      if (title && !paragraphs.some((p) => p.replace(/\s+/g, ' ').trim() === title)) paragraphs.unshift(title);
+      return { title: parsed.title || doc.title, paragraphs, via: 'readability' };
+    } catch {
+      return null; // a page Readability chokes on still gets the fallback
     }
+  }
+
+  /** The page's own <article> or <main> (else its body), block by block. */
+  function fallback(doc) {
     const root = doc.querySelector('article') || doc.querySelector('main, [role=main]') || doc.body;
     const paragraphs = root ? blocks(root) : [];
     const h1 = doc.querySelector('h1');
@@ -72,5 +74,24 @@
     return { title: doc.title, paragraphs, via: 'fallback' };
   }
 
-  T.articleExtract = Object.freeze({ blocks, extract });
+  /**
+   * `{title, paragraphs, via}` for `doc`, Readability reading a clone;
+   * `via` says which path found them ('readability' or 'fallback').
+   */
+  function extract(doc) {
+    return readability(doc.cloneNode(true)) ?? fallback(doc);
+  }
+
+  /**
+   * `extract` on a page serialized as `html`. The parsed document is inert:
+   * no script runs and nothing it refers to is fetched. A document
+   * Readability gave up on may keep its rewrites, so the fallback reads a
+   * fresh one.
+   */
+  function extractHtml(html) {
+    const parse = () => new DOMParser().parseFromString(html, 'text/html');
+    return readability(parse()) ?? fallback(parse());
+  }
+
+  T.articleExtract = Object.freeze({ blocks, extract, extractHtml, fallback });
 })();

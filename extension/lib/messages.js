@@ -10,6 +10,14 @@
   T.messages = Object.freeze({
     /** content → background: `{text}` → analysis or `{error}`. */
     ANALYZE_TEXT: 'content→background:analyze-text',
+    /**
+     * content → background: `{html}` (the page's serialized DOM) →
+     * `{title, paragraphs, via}`, the article Readability finds in it, or
+     * `{error}`.
+     */
+    EXTRACT_ARTICLE: 'content→background:extract-article',
+    /** background → offscreen document: `{html}` → as EXTRACT_ARTICLE (Chromium). */
+    OFFSCREEN_EXTRACT: 'background→offscreen:extract-article',
     /** content → background: `{text, url}` → `{passages, mentionedBy}` from saved articles. */
     MATCH_TEXT: 'content→background:match-text',
     /** any page → background: → `{version}` of the engine. */

@@ -25,13 +25,19 @@
   // thousands of highlights makes the browser redraw slowly on every frame.
   const MAX_TEXT = 100_000;
 
+  // The next task: scheduler.yield() resumes ahead of other queued work
+  // where the browser has it.
+  const nextTask = (win) => (win.scheduler?.yield ? win.scheduler.yield() : new Promise((r) => win.setTimeout(r, 0)));
+
   /**
    * The text to analyse for `paragraphs` under `root`, at most MAX_TEXT
-   * long, and its map back to the page (textMap.locate).
+   * long, and its map back to the page (textMap.locate), found in slices
+   * of a few ms so the page never waits on it for long.
    */
-  function locate(doc, root, paragraphs) {
-    const located = T.textMap.locate(root, paragraphs, { limit: MAX_TEXT });
-    doc.defaultView.performance.mark('tabayyun:located');
+  async function locate(doc, root, paragraphs) {
+    const win = doc.defaultView;
+    const located = await T.textMap.locateSliced(root, paragraphs, { limit: MAX_TEXT, pause: () => nextTask(win) });
+    win.performance.mark('tabayyun:located');
     return located;
   }
 
@@ -122,7 +128,7 @@
      * Analyses the `paragraphs` found under `root` and paints the result;
      * `alongside(text)`, if given, runs at the same time as `analyze` and
      * is awaited before the state says ready. `located` is what
-     * `locate(doc, root, paragraphs)` returned, when the caller did it.
+     * `await locate(doc, root, paragraphs)` gave, when the caller did it.
      * Resolves to `{marks, text}`; on an engine error sets data-state=error
      * and data-error=<code> and resolves to `{marks: [], text, error}`. A
      * pass overtaken by a newer one leaves the page to the newer one.
@@ -132,11 +138,8 @@
       overlay.setState('working');
       let located = given;
       if (!located) {
-        // Locating is a walk over the whole page: its own task, after the
-        // caller's (extraction).
-        await new Promise((resolve) => win.setTimeout(resolve, 0));
+        located = await locate(doc, root, paragraphs);
         if (mine !== generation) return { marks, text: '', stale: true };
-        located = locate(doc, root, paragraphs);
       }
       let result;
       let besides = null;
@@ -171,7 +174,7 @@
         const range = T.textMap.rangeFor(located, data.start, data.end);
         if (range) found.push({ kind, range, data });
         if (i % 256 === 255 && win.performance.now() - slice > 8) {
-          await new Promise((resolve) => win.setTimeout(resolve, 0));
+          await nextTask(win);
           if (mine !== generation) return { marks, text: located.text, stale: true };
           slice = win.performance.now();
         }

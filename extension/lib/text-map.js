@@ -33,11 +33,17 @@
   ]);
   const isSpace = (c) => (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && SPACES.has(c));
 
+  // The walks below are generators that yield every few nodes or
+  // paragraphs: `locate` runs them to the end in one go, `locateSliced`
+  // pauses between slices of a few ms, so a long page never blocks the page's
+  // main thread in one long task.
+  const STEP = 64;
+
   /**
    * The visible text under `root` with whitespace collapsed, and for each of
    * its UTF-16 units the text node and offset it came from.
    */
-  function indexText(root) {
+  function* indexSteps(root) {
     const doc = root.ownerDocument ?? root;
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode(node) {
@@ -53,6 +59,7 @@
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       nodes.push(node);
       total += node.data.length;
+      if (nodes.length % STEP === 0) yield;
     }
     // Sized for the worst case (no whitespace to collapse), trimmed below.
     const nodeOf = new Int32Array(total);
@@ -61,6 +68,7 @@
     let n = 0;
     let lastSpace = true;
     for (let ni = 0; ni < nodes.length; ni++) {
+      if (ni % STEP === STEP - 1) yield;
       const data = nodes[ni].data;
       // Copies runs of kept characters as slices, not one by one.
       let run = 0;
@@ -89,19 +97,12 @@
     return p.split(/(?<=[.!?؟])\s+/).filter((s) => s.length >= 12);
   }
 
-  /**
-   * Finds `paragraphs` (in reading order) in the live text under `root`.
-   * Returns `{text, segments, index}`: `text` is what to analyse, each
-   * segment `{at, live, length}` says that text[at, at+length) is
-   * index.text[live, live+length). With `limit`, paragraphs stop at the
-   * first one that would take `text` past `limit` UTF-16 units.
-   */
-  function locate(root, paragraphs, { limit = Infinity } = {}) {
+  function* locateSteps(root, paragraphs, limit) {
     // Nothing to find (a page without Arabic): the page is not walked.
     if (!paragraphs.length) {
-      return { text: '', segments: [], index: { text: '', nodes: [], nodeOf: new Int32Array(0), offsetOf: new Int32Array(0) } };
+      return { text: '', segments: [], index: { text: '', nodes: [], nodeOf: new Int32Array(0), offsetOf: new Int32Array(0) }, truncated: false };
     }
-    const index = indexText(root);
+    const index = yield* indexSteps(root);
     const segments = [];
     const pieces = [];
     let at = 0;
@@ -132,11 +133,54 @@
     };
     for (const raw of paragraphs) {
       if (full) break;
+      yield;
       const p = collapse(raw);
       if (p.length < 2) continue;
       if (!place(p, false)) sentences(p).forEach((s) => place(s, true));
     }
-    return { text: pieces.join(''), segments, index };
+    return { text: pieces.join(''), segments, index, truncated: full };
+  }
+
+  function drain(steps) {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** `indexSteps` in one go. */
+  const indexText = (root) => drain(indexSteps(root));
+
+  /**
+   * Finds `paragraphs` (in reading order) in the live text under `root`.
+   * Returns `{text, segments, index, truncated}`: `text` is what to analyse,
+   * each segment `{at, live, length}` says that text[at, at+length) is
+   * index.text[live, live+length). With `limit`, paragraphs stop at the
+   * first one that would take `text` past `limit` UTF-16 units, and
+   * `truncated` says some were left out.
+   */
+  function locate(root, paragraphs, { limit = Infinity } = {}) {
+    return drain(locateSteps(root, paragraphs, limit));
+  }
+
+  /**
+   * `locate`, in slices of at most about `budget` ms with `pause()` (a
+   * promise: the next task) between them. The page may change meanwhile:
+   * `rangeFor` refuses nodes that left it, and the caller reads again on
+   * mutations.
+   */
+  async function locateSliced(root, paragraphs, { limit = Infinity, budget = 8, pause } = {}) {
+    const win = (root.ownerDocument ?? root).defaultView;
+    const steps = locateSteps(root, paragraphs, limit);
+    let slice = win.performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (win.performance.now() - slice > budget) {
+        await pause();
+        slice = win.performance.now();
+      }
+    }
   }
 
   /**
@@ -174,5 +218,5 @@
     return null;
   }
 
-  T.textMap = Object.freeze({ collapse, indexText, locate, rangeFor });
+  T.textMap = Object.freeze({ collapse, indexText, locate, locateSliced, rangeFor });
 })();

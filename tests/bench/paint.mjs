@@ -72,14 +72,20 @@ async function loadOnce(context, url) {
       entities: Number(root.dataset.entities),
       dcl: nav?.domContentLoadedEventEnd ?? NaN,
       marks,
-      stamps: ours.map((m) => m.startTime),
+      stamps: ours.map((m) => [m.name.slice(9), m.startTime]),
       tasks: globalThis.__benchLongTasks ?? [],
     };
   });
   await page.close();
   // Ours: a task during which one of our stage marks was set.
-  const ours = r.tasks.filter((t) => r.stamps.some((m) => m >= t.start && m <= t.start + t.duration));
-  return { ...r, ourTask: Math.max(0, ...ours.map((t) => t.duration)), anyTask: Math.max(0, ...r.tasks.map((t) => t.duration)) };
+  const during = (t) => r.stamps.filter(([, at]) => at >= t.start && at <= t.start + t.duration);
+  const ours = r.tasks.filter((t) => during(t).length);
+  // Each of our tasks over the goal, with the stages marked during it and
+  // when (ms into the task), to tell which step was slow.
+  const slow = ours
+    .filter((t) => t.duration > GOAL_TASK)
+    .map((t) => `${t.duration.toFixed(0)} [${during(t).map(([name, at]) => `${name}@${(at - t.start).toFixed(0)}`).join(' ')}]`);
+  return { ...r, slow, ourTask: Math.max(0, ...ours.map((t) => t.duration)), anyTask: Math.max(0, ...r.tasks.map((t) => t.duration)) };
 }
 
 const quantile = (xs, q) => {
@@ -123,6 +129,8 @@ async function main() {
       const ok = xs.filter(Number.isFinite);
       console.log(`| ${name} | ${ms(quantile(ok, 0.5))} | ${ms(quantile(ok, 0.95))} | ${ms(Math.max(...ok))} | ${ms(c)} |`);
     }
+    const slow = [cold, ...warm].flatMap((w) => w.slow);
+    if (slow.length) console.log(`\nOur tasks over ${GOAL_TASK} ms (duration [stage@ms into the task]): ${slow.join(', ')}`);
     const median = quantile(col((w) => w.paint), 0.5);
     const ownMedian = quantile(col((w) => w.paint - w.dcl), 0.5);
     const worst = Math.max(...col((w) => w.ourTask), cold.ourTask);
