@@ -111,18 +111,35 @@ test('sample set: the wire copy shows matching passages and the side panel compa
   // ("عدد: ..."), none of the engine's English keys.
   const labels = (await panel.locator('[data-testid=claims-table] tbody tr.group-start td:first-child').allTextContents()).filter(Boolean);
   assert.ok(labels.length > 0 && labels.every((l) => !/[a-z~]/i.test(l)), labels.join(' | '));
+  // One row per outlet in each claim group: الميدان gives the quake's
+  // magnitude as 5.8 and 6.1, in one row.
+  const groups = await panel.locator('[data-testid=claims-table] tbody tr').evaluateAll((trs) => {
+    const out = [];
+    for (const tr of trs) {
+      if (tr.classList.contains('group-start')) out.push([]);
+      out.at(-1).push([tr.querySelector('.outlet').textContent, tr.querySelector('.figure').textContent]);
+    }
+    return out;
+  });
+  for (const g of groups) assert.equal(new Set(g.map(([o]) => o)).size, g.length, JSON.stringify(g));
+  assert.ok(groups.some((g) => g.some(([o, f]) => o === 'صحيفة الميدان' && f === '5.8 / 6.1')), JSON.stringify(groups));
   await panel.setViewportSize({ width: 420, height: 900 });
   await screenshot(panel, 'sidepanel-samples');
 
-  // Exports: Markdown with the claims, CSV with one row per mention.
+  // Exports, in the interface's language: claims under the labels the
+  // table shows, one row per outlet.
   const [md] = await Promise.all([panel.waitForEvent('download'), panel.click('[data-testid=export-markdown]')]);
   const markdown = await readFile(await md.path(), 'utf8');
-  assert.match(markdown, /## Numeric claims/);
-  assert.match(markdown, /\| 63 \|/);
+  assert.match(markdown, /^## الأرقام بين المصادر$/m);
+  assert.match(markdown, /\| قناة الأفق الإخبارية \| 63 \|/);
   const [csv] = await Promise.all([panel.waitForEvent('download'), panel.click('[data-testid=export-csv]')]);
   const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
-  assert.equal(lines[0], 'claim_kind,unit,verdict,outlet,article,text,value,low,high,qualifier');
-  assert.ok(lines.some((l) => l.includes('قناة الأفق الإخبارية') && l.includes(',63,')));
+  assert.equal(lines[0], 'الادعاء,الحكم,المصدر,القيمة,النص,المقالات');
+  assert.ok(lines.some((l) => l.includes('قناة الأفق الإخبارية,63,')), lines.join('\n'));
+  for (const label of labels) {
+    assert.ok(markdown.includes(`| ${label} |`) && lines.some((l) => l.startsWith(`${label},`)), `exported label ${label}`);
+  }
+  assert.doesNotMatch(markdown + lines.join('\n'), /~|\b(count|measure|percent)\b/);
   await panel.close();
 
   // The library page groups the saved articles by event.

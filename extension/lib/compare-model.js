@@ -7,8 +7,48 @@
 // demo renders it directly), plus Markdown and CSV exports.
 
 import './entity-name.js';
+import './number-format.js';
+import './related-passages.js';
 
 const { displayName } = globalThis.Tabayyun.entityName;
+const { kindLabel } = globalThis.Tabayyun.numberFormat;
+const { relationLabel } = globalThis.Tabayyun.relatedPassages;
+
+// What the side panel's claims table and the exports call things, in the
+// reader's language.
+const STRINGS = {
+  ar: {
+    claims: 'الأرقام بين المصادر', aligned: 'المقاطع المتقابلة', coverage: 'من ذكر من',
+    outlet: 'المصدر', text: 'النص', figure: 'القيمة', claim: 'الادعاء', verdict: 'الحكم',
+    agree: 'متفقة', differ: 'مختلفة', onlyHere: 'ينفرد به هذا المصدر', entity: 'الاسم',
+    wire: 'نسخة وكالة', wireShare: 'نسبة نص الوكالة', passage: 'المقطع', counterpart: 'المقابل',
+    relation: 'العلاقة', articles: 'المقالات',
+  },
+  en: {
+    claims: 'Figures across outlets', aligned: 'Aligned passages', coverage: 'Who mentions whom',
+    outlet: 'Outlet', text: 'Text', figure: 'Value', claim: 'Claim', verdict: 'Verdict',
+    agree: 'agree', differ: 'differ', onlyHere: 'Only this outlet', entity: 'Name',
+    wire: 'wire copy', wireShare: 'Share of wire copy', passage: 'Passage', counterpart: 'Counterpart',
+    relation: 'Relation', articles: 'Articles',
+  },
+};
+
+/** The strings above for `lang` ('ar' or 'en'). */
+export const strings = (lang) => STRINGS[lang === 'en' ? 'en' : 'ar'];
+
+/**
+ * A claim as a reader names it: its kind and its counted noun ("عدد:
+ * مدني", "count: civilian"). The engine's own key for the unit (a stem, or
+ * a concept such as "~civilian") is only the fallback: it is for matching.
+ */
+export function claimLabel(c, lang = 'ar') {
+  const kind = kindLabel(c.kind, lang);
+  const unit = c.noun?.[lang === 'en' ? 'en' : 'ar'] ?? String(c.unit ?? '').replace(/^[~%]+/, '');
+  return unit ? `${kind}: ${unit}` : kind;
+}
+
+/** 'agree' or 'differ': what the engine's verdict means for a reader. */
+export const verdictOf = (c) => (String(c.verdict).startsWith('agree') ? 'agree' : 'differ');
 
 /**
  * The comparison of article `id` of `lib` (an engine Library), or null
@@ -161,27 +201,58 @@ export function figure(m) {
   return m.text ?? '';
 }
 
+/**
+ * A claim's mentions, one row per outlet (in the order they come): an
+ * article may repeat a figure, and an outlet that repeats one is still one
+ * voice. `{outlet, articles, mentions}`: the ids of its articles, and its
+ * mentions with each distinct figure once (the first that states it).
+ */
+export function outletRows(claim) {
+  const rows = new Map();
+  for (const m of claim.mentions ?? []) {
+    if (!rows.has(m.outlet)) rows.set(m.outlet, { outlet: m.outlet, articles: [], mentions: [] });
+    const row = rows.get(m.outlet);
+    if (!row.articles.includes(m.id)) row.articles.push(m.id);
+    if (!row.mentions.some((x) => figure(x) === figure(m))) row.mentions.push(m);
+  }
+  return [...rows.values()];
+}
+
+/** A mention's own words, where they say more than its figure ("نحو 1500"). */
+export const saysMore = (m) => m.text.replace(/[,٬\s]/g, '') !== figure(m).replace(/,/g, '');
+
+// Several figures or texts in one cell.
+const joined = (xs) => [...new Set(xs)].join(' / ');
+
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
-/** The comparison as Markdown (headings and tables). */
-export function toMarkdown(model) {
+/** The comparison as Markdown (headings and tables), in `lang`. */
+export function toMarkdown(model, lang = 'ar') {
+  const S = strings(lang);
   const out = [`# ${cell(model.article.title || model.article.id)} — ${cell(model.article.outlet)}`, ''];
-  out.push(`Wire copy: ${Math.round(model.wireShare * 100)}% of passages`, '');
-  out.push('## Numeric claims', '', '| claim | outlet | figure | text | verdict |', '| --- | --- | --- | --- | --- |');
+  out.push(`${S.wireShare}: ${Math.round(model.wireShare * 100)}%`, '');
+  out.push(`## ${S.claims}`, '', `| ${S.claim} | ${S.outlet} | ${S.figure} | ${S.text} | ${S.verdict} |`, '| --- | --- | --- | --- | --- |');
   for (const c of model.claims) {
-    for (const m of c.mentions) {
-      out.push(`| ${cell(`${c.kind} ${c.unit ?? ''}`)} | ${cell(m.outlet)} | ${cell(figure(m))} | ${cell(m.text)} | ${cell(c.verdict)} |`);
+    for (const r of outletRows(c)) {
+      const text = joined(r.mentions.filter(saysMore).map((m) => m.text));
+      out.push(`| ${cell(claimLabel(c, lang))} | ${cell(r.outlet)} | ${cell(joined(r.mentions.map(figure)))} | ${cell(text)} | ${S[verdictOf(c)]} |`);
     }
   }
-  out.push('', '## Aligned passages', '', '| passage | outlet | relation | counterpart |', '| --- | --- | --- | --- |');
+  out.push('', `## ${S.aligned}`, '', `| ${S.passage} | ${S.outlet} | ${S.relation} | ${S.counterpart} |`, '| --- | --- | --- | --- |');
   for (const p of model.passages) {
-    if (!p.counterparts.length) out.push(`| ${cell(p.text)} | — | only here | |`);
-    for (const c of p.counterparts) out.push(`| ${cell(p.text)} | ${cell(c.outlet)} | ${cell(c.relation)} | ${cell(c.text)} |`);
+    if (!p.counterparts.length) out.push(`| ${cell(p.text)} | — | ${S.onlyHere} | |`);
+    for (const c of p.counterparts) out.push(`| ${cell(p.text)} | ${cell(c.outlet)} | ${cell(relationName(c, lang))} | ${cell(c.text)} |`);
   }
-  out.push('', '## Entity coverage', '', `| entity | ${model.coverage.outlets.map(cell).join(' | ')} |`);
+  out.push('', `## ${S.coverage}`, '', `| ${S.entity} | ${model.coverage.outlets.map(cell).join(' | ')} |`);
   out.push(`| --- | ${model.coverage.outlets.map(() => '---').join(' | ')} |`);
   for (const r of model.coverage.rows) out.push(`| ${cell(r.label)} | ${r.present.map((x) => (x ? '✓' : '')).join(' | ')} |`);
   return `${out.join('\n')}\n`;
+}
+
+// A counterpart's relation as the popovers name it, wire copy said too.
+function relationName(c, lang) {
+  const name = relationLabel(c.relation, lang);
+  return c.wire ? `${name}, ${strings(lang).wire}` : name;
 }
 
 const csvField = (s) => {
@@ -189,12 +260,17 @@ const csvField = (s) => {
   return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 };
 
-/** The numeric claims as CSV, one row per mention. */
-export function toCSV(model) {
-  const rows = [['claim_kind', 'unit', 'verdict', 'outlet', 'article', 'text', 'value', 'low', 'high', 'qualifier']];
+/**
+ * The numeric claims as CSV, in `lang`: one row per outlet per claim, its
+ * distinct figures and texts separated by " / ".
+ */
+export function toCSV(model, lang = 'ar') {
+  const S = strings(lang);
+  const rows = [[S.claim, S.verdict, S.outlet, S.figure, S.text, S.articles]];
   for (const c of model.claims) {
-    for (const m of c.mentions) {
-      rows.push([c.kind, c.unit ?? '', c.verdict, m.outlet, m.id, m.text, m.value ?? '', m.low ?? '', m.high ?? '', m.qualifier ?? '']);
+    for (const r of outletRows(c)) {
+      const text = joined(r.mentions.filter(saysMore).map((m) => m.text));
+      rows.push([claimLabel(c, lang), S[verdictOf(c)], r.outlet, joined(r.mentions.map(figure)), text, r.articles.join(' ')]);
     }
   }
   return `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;

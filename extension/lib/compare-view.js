@@ -4,42 +4,20 @@
 // of wire copy, with Markdown and CSV export. Used by the side panel and
 // the demo. All text goes in through textContent.
 
-import { figure, toCSV, toMarkdown } from './compare-model.js';
+import { claimLabel, figure, outletRows, saysMore, strings, toCSV, toMarkdown, verdictOf } from './compare-model.js';
 import './related-passages.js';
-import './number-format.js';
 
 const { relationLabel } = globalThis.Tabayyun.relatedPassages;
-const { kindLabel } = globalThis.Tabayyun.numberFormat;
 
+// The panel's own words; the tables' are the exports' (compare-model.js).
 const STRINGS = {
-  ar: {
-    claims: 'الأرقام بين المصادر', aligned: 'المقاطع المتقابلة', coverage: 'من ذكر من',
-    outlet: 'المصدر', text: 'النص', figure: 'القيمة', claim: 'الادعاء', verdict: 'الحكم',
-    agree: 'متفقة', differ: 'مختلفة', onlyHere: 'ينفرد به هذا المصدر', entity: 'الاسم',
-    wire: 'نسخة وكالة', wireShare: 'نسبة نص الوكالة', exportMd: 'صدّر Markdown', exportCsv: 'صدّر CSV',
-    noClaims: 'لا أرقام مشتركة مع مصادر أخرى بعد.', passage: 'المقطع', counterpart: 'المقابل',
-  },
-  en: {
-    claims: 'Figures across outlets', aligned: 'Aligned passages', coverage: 'Who mentions whom',
-    outlet: 'Outlet', text: 'Text', figure: 'Value', claim: 'Claim', verdict: 'Verdict',
-    agree: 'agree', differ: 'differ', onlyHere: 'Only this outlet', entity: 'Name',
-    wire: 'wire copy', wireShare: 'Share of wire copy', exportMd: 'Export Markdown', exportCsv: 'Export CSV',
-    noClaims: 'No figures shared with other outlets yet.', passage: 'Passage', counterpart: 'Counterpart',
-  },
+  ar: { exportMd: 'صدّر Markdown', exportCsv: 'صدّر CSV', noClaims: 'لا أرقام مشتركة مع مصادر أخرى بعد.' },
+  en: { exportMd: 'Export Markdown', exportCsv: 'Export CSV', noClaims: 'No figures shared with other outlets yet.' },
 };
-
-// A claim as a reader names it: its kind and its counted noun ("عدد:
-// مدني"). The engine's own key for the unit (a stem, or a concept such as
-// "~civilian") is only the fallback: the marks are for matching.
-function claimLabel(c, lang) {
-  const kind = kindLabel(c.kind, lang);
-  const unit = c.noun?.[lang === 'en' ? 'en' : 'ar'] ?? String(c.unit ?? '').replace(/^[~%]+/, '');
-  return unit ? `${kind}: ${unit}` : kind;
-}
 
 /** Fills `container` with the comparison `model`; `lang` is 'ar' or 'en'. */
 export function renderComparison(container, model, lang = 'ar') {
-  const S = STRINGS[lang === 'en' ? 'en' : 'ar'];
+  const S = { ...strings(lang), ...STRINGS[lang === 'en' ? 'en' : 'ar'] };
   const doc = container.ownerDocument;
   const el = (tag, props = {}, ...children) => {
     const node = doc.createElement(tag);
@@ -54,25 +32,30 @@ export function renderComparison(container, model, lang = 'ar') {
   const table = (testid, head, rows) =>
     el('table', { 'data-testid': testid }, el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { text: h })))), el('tbody', {}, ...rows));
 
-  // Claims: one group per claim, one row per outlet's mention, a bar each.
+  // Claims: one group per claim, one row per outlet (an outlet repeating a
+  // figure is one voice), each distinct figure it gives with a bar.
   const claimRows = [];
   for (const c of model.claims) {
-    const values = c.mentions.map((m) => m.value ?? m.high ?? m.low).filter((v) => typeof v === 'number');
-    const max = Math.max(1, ...values);
-    const verdict = String(c.verdict).startsWith('agree') ? 'agree' : 'differ';
-    c.mentions.forEach((m, i) => {
-      const v = m.value ?? m.high ?? m.low;
-      const bar = el('span', { class: 'bar' });
-      bar.style.inlineSize = `${typeof v === 'number' ? Math.max(2, (v / max) * 100) : 0}%`;
+    const rows = outletRows(c);
+    const valueOf = (m) => m.value ?? m.high ?? m.low;
+    const max = Math.max(1, ...c.mentions.map(valueOf).filter((v) => typeof v === 'number'));
+    const verdict = verdictOf(c);
+    rows.forEach((r, i) => {
+      const bars = r.mentions.map((m) => {
+        const v = valueOf(m);
+        const bar = el('span', { class: 'bar' });
+        bar.style.inlineSize = `${typeof v === 'number' ? Math.max(2, (v / max) * 100) : 0}%`;
+        return bar;
+      });
       const row = el(
         'tr',
         { class: i === 0 ? 'group-start' : '', 'data-verdict': verdict },
         el('td', { text: i === 0 ? claimLabel(c, lang) : '' }),
-        el('td', { text: m.outlet }),
-        el('td', { class: 'figure', text: figure(m) }),
-        el('td', { class: 'chart' }, bar),
+        el('td', { class: 'outlet', text: r.outlet }),
+        el('td', { class: 'figure', text: r.mentions.map(figure).join(' / ') }),
+        el('td', { class: 'chart' }, ...bars),
         // The source text only where it says more than the value ("نحو 1500").
-        el('td', { text: m.text.replace(/[,٬\s]/g, '') === figure(m).replace(/,/g, '') ? '' : m.text }),
+        el('td', {}, ...r.mentions.filter(saysMore).map((m) => el('div', { text: m.text }))),
         el('td', { class: `verdict ${verdict}`, text: i === 0 ? S[verdict] : '' }),
       );
       claimRows.push(row);
@@ -114,9 +97,9 @@ export function renderComparison(container, model, lang = 'ar') {
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   };
   const md = el('button', { type: 'button', 'data-testid': 'export-markdown', text: S.exportMd });
-  md.addEventListener('click', () => download(`tabayyun-${model.article.id}.md`, 'text/markdown', toMarkdown(model)));
+  md.addEventListener('click', () => download(`tabayyun-${model.article.id}.md`, 'text/markdown', toMarkdown(model, lang)));
   const csv = el('button', { type: 'button', 'data-testid': 'export-csv', text: S.exportCsv });
-  csv.addEventListener('click', () => download(`tabayyun-${model.article.id}.csv`, 'text/csv', toCSV(model)));
+  csv.addEventListener('click', () => download(`tabayyun-${model.article.id}.csv`, 'text/csv', toCSV(model, lang)));
 
   container.replaceChildren(
     el('p', { class: 'wire-share', 'data-testid': 'wire-share' }, `${S.wireShare}: `, el('bdi', { dir: 'ltr', text: `${Math.round(model.wireShare * 100)}%` })),
