@@ -110,6 +110,10 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(next) = s.score_end(i) {
+            i = next;
+            continue;
+        }
         match s.at(i) {
             Some((n, next)) => {
                 out.push(n);
@@ -268,6 +272,22 @@ const PEOPLE: [&str; 8] = [
     "civilian",
     "family",
     "person",
+];
+
+/// Words of sport, folded, that make "3-1" a score: نتيجة، مباراة،
+/// تعادل، ركلات الترجيح، فاز، تغلب، خسر، هزم، الشوط.
+const SPORT: [&str; 11] = [
+    "نتيجه",
+    "مباراه",
+    "مباريات",
+    "تعادل",
+    "الترجيح",
+    "فاز",
+    "فوز",
+    "تغلب",
+    "خسر",
+    "هزم",
+    "الشوط",
 ];
 
 /// Qualifiers that follow the number or its noun ("17 شاحنة على الأقل").
@@ -1642,11 +1662,9 @@ impl<'a> Scanner<'a> {
         if line_start
             && (self.dash(i + 1) || self.punct(i + 1, '.') || self.punct(i + 1, ')'))
             && self.digits(i + 2).is_none()
+            || self.list_marker(i)
         {
             return true;
-        }
-        if t.norm.len() < 5 || !t.norm.bytes().all(|b| b.is_ascii_digit()) {
-            return t.norm.starts_with('0') && t.norm.len() >= 3 && !t.norm.contains('.');
         }
         let near_latin = |p: usize| {
             self.tok(p).is_some_and(|t| {
@@ -1654,33 +1672,118 @@ impl<'a> Scanner<'a> {
             })
         };
         let prev = i.checked_sub(1);
-        prev.is_some_and(|p| {
+        // Models and codes: F-16, M1A1, Galaxy S6, Exynos 7420, «إف 16»,
+        // بوينغ 777, طائرات من طراز 747, مجموعة 5+1.
+        let model = prev.is_some_and(|p| {
             near_latin(p)
+                || self.dash(p) && p > 0 && near_latin(p - 1)
                 || self.word(p).is_some_and(|w| {
-                    let w = split_conj(w).1;
                     matches!(
                         w,
-                        "رقم"
-                            | "الرقم"
-                            | "هاتف"
-                            | "الهاتف"
-                            | "جوال"
-                            | "الجوال"
-                            | "فاكس"
-                            | "الرمز"
-                            | "رمز"
-                            | "الكود"
-                            | "حساب"
-                            | "الحساب"
-                            | "تحويله"
-                            | "ب"
-                            | "ص"
-                            | "رقمه"
-                            | "رقمها"
+                        "اف" | "اس" | "ايه" | "جي" | "بوينغ" | "بوينج" | "ايرباص" | "طراز"
                     )
                 })
+                || self.dash(p) && p > 0 && self.is(p - 1, "اف")
+        }) || self.punct(i + 1, '+')
+            || prev.is_some_and(|p| self.punct(p, '+'))
+            || self.tok(i + 1).is_some_and(|n| {
+                n.start == t.end && n.kind == TokenKind::Word && near_latin(i + 1)
+            });
+        if model {
+            return true;
+        }
+        // 0172417761, 0564988992: a telephone number.
+        if t.norm.starts_with('0')
+            && t.norm.len() >= 7
+            && t.norm.bytes().all(|b| b.is_ascii_digit())
+        {
+            return true;
+        }
+        if t.norm.len() < 5 || !t.norm.bytes().all(|b| b.is_ascii_digit()) {
+            return t.norm.starts_with('0') && t.norm.len() >= 3 && !t.norm.contains('.');
+        }
+        prev.is_some_and(|p| {
+            self.word(p).is_some_and(|w| {
+                let w = split_conj(w).1;
+                matches!(
+                    w,
+                    "رقم"
+                        | "الرقم"
+                        | "هاتف"
+                        | "الهاتف"
+                        | "جوال"
+                        | "الجوال"
+                        | "فاكس"
+                        | "الرمز"
+                        | "رمز"
+                        | "الكود"
+                        | "حساب"
+                        | "الحساب"
+                        | "تحويله"
+                        | "ب"
+                        | "ص"
+                        | "رقمه"
+                        | "رقمها"
+                )
+            })
         }) || near_latin(i + 1)
             || self.dash(i + 1) && near_latin(i + 2)
+    }
+
+    /// A match score ("فاز 3-1", "بنتيجة 71-65", "1-صفر", "صفر / 2"): two
+    /// tallies joined by a dash, slash or colon after a word of sport. A
+    /// score is neither a count nor a range, so the whole of it is passed
+    /// over: the token after it, or None.
+    fn score_end(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Number && t.norm != "صفر" {
+            return None;
+        }
+        let side = |k: usize| self.small_int(k, 300).is_some() || self.is(k, "صفر");
+        let joined = self.dash(i + 1) || self.punct(i + 1, '/') || self.punct(i + 1, ':');
+        // 15/7/2015 is a date, 10-12-2015 too.
+        let third = self.dash(i + 3) || self.punct(i + 3, '/');
+        if !(side(i) && joined && side(i + 2)) || third {
+            return None;
+        }
+        let sport = (i.saturating_sub(12)..i).any(|p| {
+            self.word(p)
+                .is_some_and(|w| SPORT.iter().any(|c| w.contains(c)))
+        });
+        sport.then_some(i + 3)
+    }
+
+    /// A list marker: "1 - تطوير" after a full stop or a colon, or "( 2 )"
+    /// in a run "( 1 ) … ( 2 ) … ( 3 )".
+    fn list_marker(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else {
+            return false;
+        };
+        let after_stop = match i.checked_sub(1) {
+            None => true,
+            Some(p) => {
+                self.text[self.toks[p].end..t.start].contains('\n')
+                    || [':', '.', '؛', '!', '?'].iter().any(|&c| self.punct(p, c))
+            }
+        };
+        if after_stop && (self.dash(i + 1) || self.punct(i + 1, ')')) && self.word(i + 2).is_some()
+        {
+            return true;
+        }
+        let Some(n) = self.small_int(i, 30) else {
+            return false;
+        };
+        let marker = |k: usize| k > 0 && self.punct(k - 1, '(') && self.punct(k + 1, ')');
+        if !marker(i) {
+            return false;
+        }
+        // The next marker ahead or the previous one behind, within a page.
+        let ahead = (i + 1..(i + 400).min(self.toks.len()))
+            .any(|k| marker(k) && self.small_int(k, 30) == Some(n + 1));
+        let behind = n > 1
+            && (i.saturating_sub(400)..i)
+                .any(|k| marker(k) && self.small_int(k, 30) == Some(n - 1));
+        ahead || behind
     }
 
     /// A qualifier after the number or its noun ("17 شاحنة على الأقل").

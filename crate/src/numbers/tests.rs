@@ -1315,3 +1315,50 @@ fn shared_nouns_and_names() {
         ("ومتمردي حركة طالبان", &[]),
     ]);
 }
+
+#[test]
+fn scores_list_markers_and_models() {
+    check(&[
+        // "Al-Hilal beat Al-Nassr 4-1 in the match": a score, not two counts
+        ("فاز الهلال على النصر 4-1 في المباراة", &[]),
+        // "the match ended in a 2-2 draw"
+        ("انتهت المباراة بالتعادل 2-2", &[]),
+        // "Barcelona won 3-0" (zero written as a word)
+        ("فاز برشلونة بنتيجة 3-صفر", &[]),
+        // "the team lost 0/2 to its rival"
+        ("خسر الفريق صفر / 2 أمام منافسه", &[]),
+        // without a word of sport, 3-4 is a range: "3,000 to 4,000 people"
+        (
+            "وصل 3-4 آلاف شخص",
+            &[("3-4 آلاف", Count, N, v(3000.0), v(4000.0), "range", Some("شخص"))],
+        ),
+        // "the reasons are: 1 - high dowries. 2- the cost of weddings."
+        ("الأسباب هي: 1 - غلاء المهور. 2- تكاليف الزواج.", &[]),
+        // "(1) appearances become everything, and (2) people ..."
+        (
+            "وهذه العلامات هي: ( 1 ) أن تصبح المظاهر كل شيء، و( 2 ) يصبح الناس",
+            &[],
+        ),
+        // "(3) dump trucks and (2) large trucks": counts in parentheses, no run
+        (
+            "بواسطة و(3) قلابات و(2) شاحنة",
+            &[
+                ("3", Count, v(3.0), N, N, "exact", None),
+                ("2", Count, v(2.0), N, N, "exact", Some("شاحنة")),
+            ],
+        ),
+        // "F-16 jets, F-16 Block 52 and M1A1 tanks": model names
+        ("تسلمت مصر طائرات إف-16 وطائرات F-16 Block 52 ودبابات M1A1", &[]),
+        // "Galaxy S6, Exynos 7420, a Boeing 777, a 747-type plane"
+        ("هاتف جالاكسي إس6 ومعالج Exynos 7420 وطائرة بوينغ 777 من طراز 747", &[]),
+        // "for enquiries 0172417761": a telephone number
+        ("للاستفسار 0172417761", &[]),
+        // "the 5+1 group"
+        ("مجموعة 5+1", &[]),
+        // "a mother of 3 children": أم is not a model letter
+        (
+            "ولدت أم 3 أطفال",
+            &[("3", Count, v(3.0), N, N, "exact", Some("طفل"))],
+        ),
+    ]);
+}
