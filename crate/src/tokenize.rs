@@ -139,14 +139,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Proclitic sequences, folded, longest first: conjunction (و ف), then
-/// preposition (ب ل ك) or future (س), then the article (ال; after ل it is
-/// written لل).
-const PROCLITICS: [&str; 26] = [
-    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب",
-    "ول", "وك", "فب", "فل", "فك", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س",
-];
-
 /// Enclitic pronouns, folded, longest first: هما، كما، ها، هم، هن، كم، نا،
 /// ه، ك، ي.
 const ENCLITICS: [&str; 10] = ["هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ك", "ي"];
@@ -167,6 +159,23 @@ static PROTECTED: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Proclitic sequences, folded, that start with a word's first letter,
+/// longest first: conjunction (و ف), then preposition (ب ل ك) or future
+/// (س), then the article (ال; after ل it is written لل). Keyed by letter so
+/// that a word is only tried against its own letter's few.
+fn proclitics_for(word: &str) -> &'static [&'static str] {
+    match word.chars().next() {
+        Some('و') => &["وبال", "وكال", "ولل", "وال", "وب", "ول", "وك", "وس", "و"],
+        Some('ف') => &["فبال", "فكال", "فلل", "فال", "فب", "فل", "فك", "فس", "ف"],
+        Some('ب') => &["بال", "ب"],
+        Some('ك') => &["كال", "ك"],
+        Some('ل') => &["لل", "ل"],
+        Some('ا') => &["ال"],
+        Some('س') => &["س"],
+        _ => &[],
+    }
+}
+
 fn char_len(s: &str) -> usize {
     s.chars().count()
 }
@@ -182,20 +191,21 @@ fn char_len(s: &str) -> usize {
 /// assert_eq!(split_proclitics("وليبيا"), ("و", "ليبيا"));
 /// ```
 pub fn split_proclitics(word: &str) -> (&str, &str) {
-    // Every proclitic starts with one of these letters: most words need
-    // neither the 52 prefix tests nor the table lookups below.
-    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) || PROTECTED.contains(word) {
+    // Most words start with no proclitic letter and need neither the
+    // prefix tests nor the table lookups below.
+    let candidates = proclitics_for(word);
+    if candidates.is_empty() || PROTECTED.contains(word) {
         return ("", word);
     }
     // A protected word behind any proclitic wins over a longer cut
     // (ولبنان is و + لبنان, not ول + بنان).
-    if let Some(p) = PROCLITICS.iter().find(|p| {
+    if let Some(p) = candidates.iter().find(|p| {
         word.strip_prefix(**p)
             .is_some_and(|r| PROTECTED.contains(r))
     }) {
         return word.split_at(p.len());
     }
-    for p in PROCLITICS {
+    for &p in candidates {
         let Some(rest) = word.strip_prefix(p) else {
             continue;
         };

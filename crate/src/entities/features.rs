@@ -13,7 +13,7 @@ use super::gazetteer::{Match, GAZETTEER};
 use super::Kind;
 use crate::fasthash::FxBuild;
 use crate::normalize::normalize;
-use crate::tokenize::light_stem;
+use crate::tokenize::{light_stem, split_proclitics};
 use std::sync::LazyLock;
 
 /// The FNV-1a hash of a string: the value part of a feature.
@@ -23,11 +23,16 @@ use std::sync::LazyLock;
 /// assert_eq!(word_hash("قال"), word_hash("قال"));
 /// assert_ne!(word_hash("قال"), word_hash("قالت"));
 /// ```
-pub fn word_hash(s: &str) -> u64 {
+pub const fn word_hash(s: &str) -> u64 {
+    let bytes = s.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= u64::from(b);
+    // A `while` loop: iterators are not allowed in a `const fn`, and the
+    // constant hashes below are computed at compile time.
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     h
 }
@@ -136,27 +141,6 @@ static TRIGGERS: LazyLock<(WordMap<Trigger>, WordMap<Trigger>)> = LazyLock::new(
 /// assert_eq!(trigger("الرييس"), Some(Trigger::Title));
 /// ```
 pub fn trigger(word: &str) -> Option<Trigger> {
-    if let Some(t) = TRIGGER_OF.with(|m| m.borrow().get(word).copied()) {
-        return t;
-    }
-    let t = find_trigger(word);
-    TRIGGER_OF.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() > 50_000 {
-            m.clear();
-        }
-        m.insert(word.to_string(), t);
-    });
-    t
-}
-
-thread_local! {
-    /// [`trigger`] per word already seen: the rules ask it of every word.
-    static TRIGGER_OF: std::cell::RefCell<WordMap<Option<Trigger>>> =
-        std::cell::RefCell::new(WordMap::default());
-}
-
-fn find_trigger(word: &str) -> Option<Trigger> {
     let (triggers, after_article) = &*TRIGGERS;
     if let Some(&t) = triggers.get(word) {
         return Some(t);
@@ -166,7 +150,7 @@ fn find_trigger(word: &str) -> Option<Trigger> {
     if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) {
         return None;
     }
-    let (pre, rest) = super::split(word);
+    let (pre, rest) = split_proclitics(word);
     if pre.ends_with("ال") {
         // والشيخ is و + الشيخ: the article belongs to the trigger; التحالف
         // is the trigger تحالف with its article.
@@ -179,32 +163,6 @@ fn find_trigger(word: &str) -> Option<Trigger> {
     }
 }
 
-thread_local! {
-    /// Light stems already computed, as byte ranges of their word.
-    static STEMS: std::cell::RefCell<WordMap<(usize, usize)>> =
-        std::cell::RefCell::new(WordMap::default());
-}
-
-/// [`light_stem`], remembered per word (bounded as [`super::split`] is).
-fn stem(word: &str) -> &str {
-    let cached = STEMS.with(|m| m.borrow().get(word).copied());
-    let (a, b) = cached.unwrap_or_else(|| {
-        let s = light_stem(word);
-        // The stem is a slice of the word: keep its position.
-        let a = (s.as_ptr() as usize).saturating_sub(word.as_ptr() as usize);
-        let range = (a, a + s.len());
-        STEMS.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() > 50_000 {
-                m.clear();
-            }
-            m.insert(word.to_string(), range);
-        });
-        range
-    });
-    word.get(a..b).unwrap_or(word)
-}
-
 /// A word's gazetteer tag in its sentence: outside, or begin/inside of a
 /// known name of one type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,15 +173,17 @@ pub enum GazTag {
 }
 
 impl GazTag {
-    fn code(self) -> &'static str {
+    /// The [`word_hash`] of the tag's code (O, BP, BL, BO, IP, IL, IO),
+    /// computed at compile time: every word asks for three.
+    fn hash(self) -> u64 {
         match self {
-            GazTag::Out => "O",
-            GazTag::Begin(Kind::Per) => "BP",
-            GazTag::Begin(Kind::Loc) => "BL",
-            GazTag::Begin(Kind::Org) => "BO",
-            GazTag::Inside(Kind::Per) => "IP",
-            GazTag::Inside(Kind::Loc) => "IL",
-            GazTag::Inside(Kind::Org) => "IO",
+            GazTag::Out => const { word_hash("O") },
+            GazTag::Begin(Kind::Per) => const { word_hash("BP") },
+            GazTag::Begin(Kind::Loc) => const { word_hash("BL") },
+            GazTag::Begin(Kind::Org) => const { word_hash("BO") },
+            GazTag::Inside(Kind::Per) => const { word_hash("IP") },
+            GazTag::Inside(Kind::Loc) => const { word_hash("IL") },
+            GazTag::Inside(Kind::Org) => const { word_hash("IO") },
         }
     }
 }
@@ -368,7 +328,7 @@ impl WordHashes {
         let (pre, rest) = if GAZETTEER.is_known_word(w) {
             ("", w)
         } else {
-            super::split(w)
+            split_proclitics(w)
         };
         let given = if GAZETTEER.is_given_name(rest) {
             "G"
@@ -384,7 +344,7 @@ impl WordHashes {
             word: word_hash(w),
             rest: word_hash(rest),
             pre: word_hash(pre),
-            stem: word_hash(stem(w)),
+            stem: word_hash(light_stem(w)),
             prefix2: word_hash(prefix(rest, 2)),
             prefix3: word_hash(prefix(rest, 3)),
             prefix4: word_hash(prefix(rest, 4)),
@@ -466,7 +426,7 @@ pub fn pair_features(
     n1: &WordHashes,
     gaz: [Option<GazTag>; 3],
 ) -> [u64; 10] {
-    let [gp, gw, gn] = gaz.map(|g| word_hash(g.map_or("-", GazTag::code)));
+    let [gp, gw, gn] = gaz.map(|g| g.map_or(const { word_hash("-") }, GazTag::hash));
     [
         mix(17, p1.word, w.rest),
         mix(18, w.rest, n1.word),

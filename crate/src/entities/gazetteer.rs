@@ -13,6 +13,7 @@
 use super::features::{WordMap, WordSet};
 use super::Kind;
 use crate::normalize::normalize;
+use crate::tokenize::split_proclitics;
 use std::sync::LazyLock;
 
 /// The curated lists, one per type; `surface<TAB>type<TAB>canonical id`.
@@ -155,10 +156,21 @@ impl Gazetteer {
     /// assert_eq!(GAZETTEER.entries[m[0].entry].id, "دير الزور");
     /// ```
     pub fn find(&self, words: &[&str]) -> Vec<Match> {
+        let starts: Vec<Vec<(usize, usize)>> = words.iter().map(|w| self.starts_of(w)).collect();
+        self.find_with(words, |i| starts.get(i).map_or(&[], Vec::as_slice))
+    }
+
+    /// [`Gazetteer::find`] given [`Gazetteer::starts_of`] of each word by
+    /// its index (the caller keeps them per distinct word).
+    pub(super) fn find_with<'s>(
+        &self,
+        words: &[&str],
+        starts: impl Fn(usize) -> &'s [(usize, usize)],
+    ) -> Vec<Match> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            match self.longest_at(words, i) {
+            match self.longest_at(words, i, starts(i)) {
                 Some(m) => {
                     out.push(m);
                     i += m.len;
@@ -169,23 +181,10 @@ impl Gazetteer {
         out
     }
 
-    fn longest_at(&self, words: &[&str], i: usize) -> Option<Match> {
-        let word = *words.get(i)?;
+    fn longest_at(&self, words: &[&str], i: usize, starts: &[(usize, usize)]) -> Option<Match> {
         // (exact, match): an exact match of any length beats a near one.
         let mut best: Option<(bool, Match)> = None;
-        let starts = FIRSTS.with(|m| {
-            let mut m = m.borrow_mut();
-            if let Some(s) = m.get(word) {
-                return s.clone();
-            }
-            if m.len() > 50_000 {
-                m.clear();
-            }
-            let s = self.starts_of(word);
-            m.insert(word.to_string(), s.clone());
-            s
-        });
-        for (entry, skip) in starts {
+        for &(entry, skip) in starts {
             let Some(e) = self.entries.get(entry) else {
                 continue;
             };
@@ -208,14 +207,14 @@ impl Gazetteer {
 
     /// The aliases a word can open, each with the folded characters of the
     /// word before the name (its proclitics), in order of preference.
-    fn starts_of(&self, word: &str) -> Vec<(usize, usize)> {
+    pub(super) fn starts_of(&self, word: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut add = |index: &WordMap<Vec<usize>>, first: &str, skip: usize| {
             out.extend(index.get(first).into_iter().flatten().map(|&e| (e, skip)));
         };
         add(&self.by_first, word, 0);
         if !self.known_words.contains(word) {
-            let (pre, rest) = super::split(word);
+            let (pre, rest) = split_proclitics(word);
             if !pre.is_empty() {
                 let pre_chars = pre.chars().count();
                 // بالعراق → ب + العراق; للعراق keeps the surviving ل of its
@@ -231,13 +230,6 @@ impl Gazetteer {
         }
         out
     }
-}
-
-thread_local! {
-    /// [`Gazetteer::starts_of`] per word already seen: most words open no
-    /// alias, and then cost one lookup.
-    static FIRSTS: std::cell::RefCell<WordMap<Vec<(usize, usize)>>> =
-        std::cell::RefCell::new(WordMap::default());
 }
 
 /// Whether the words after an alias's first word follow in the text:

@@ -18,6 +18,7 @@
 
 pub mod features;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod link;
 pub mod model;
 #[cfg(feature = "cli")]
@@ -25,46 +26,10 @@ pub mod train;
 
 use crate::normalize::{fold, normalize, Fold};
 use crate::tokenize::{split_proclitics, Token, TokenKind};
-use features::{trigger, Trigger};
+use features::{gazetteer_tags_of, trigger, Trigger};
 use gazetteer::GAZETTEER;
+use lexicon::Word;
 use model::MODEL;
-
-thread_local! {
-    /// Proclitic splits already computed: a word is split up to ten times
-    /// on its way through the stages, and news repeats its words.
-    static SPLITS: std::cell::RefCell<features::WordMap<usize>> =
-        std::cell::RefCell::new(features::WordMap::default());
-}
-
-/// [`split_proclitics`], remembered per word (the memory is bounded: it
-/// starts afresh past 50,000 distinct words).
-///
-/// ```
-/// assert_eq!(tabayyun::entities::split("وبالمدينه"), ("وبال", "مدينه"));
-/// ```
-pub fn split(word: &str) -> (&str, &str) {
-    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) {
-        // Every proclitic starts with one of these letters.
-        return ("", word);
-    }
-    let cached = SPLITS.with(|m| m.borrow().get(word).copied());
-    let at = cached.unwrap_or_else(|| {
-        let at = split_proclitics(word).0.len();
-        SPLITS.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() > 50_000 {
-                m.clear();
-            }
-            m.insert(word.to_string(), at);
-        });
-        at
-    });
-    if word.is_char_boundary(at) {
-        word.split_at(at)
-    } else {
-        ("", word)
-    }
-}
 
 /// An entity type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -236,6 +201,24 @@ pub fn is_nationality(word: &str) -> bool {
 /// (nationality adjectives), never a person, place or organisation.
 const PLURAL_NISBA: [&str; 2] = ["يون", "يين"];
 
+/// One sentence: its tokens' folded words, kinds and records, index by
+/// index.
+struct Sentence<'a> {
+    words: &'a [&'a str],
+    kinds: &'a [TokenKind],
+    records: &'a [&'a Word],
+}
+
+impl<'a> Sentence<'a> {
+    fn at(&self, i: usize) -> At<'a> {
+        (
+            self.words.get(i).copied(),
+            self.kinds.get(i).copied(),
+            self.records.get(i).copied(),
+        )
+    }
+}
+
 /// A mention in token indices before it becomes a byte span.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -252,11 +235,11 @@ struct Candidate {
 /// ك ف) is only cut before an article or a long rest: unseen names often
 /// start with those letters (كينو، باغاز), while "و" before a name is
 /// nearly always the conjunction.
-fn proclitic_skip(word: &str) -> usize {
-    if GAZETTEER.is_known_word(word) {
+fn proclitic_skip(word: &str, record: &Word) -> usize {
+    if record.known {
         return 0;
     }
-    let (pre, rest) = split(word);
+    let (pre, rest) = record.split(word);
     let n = pre.chars().count();
     if pre.ends_with("ال") {
         n - 2
@@ -300,13 +283,17 @@ const PLACE_COMPOUND_HEADS: [&str; 12] = [
     "تل", "دير", "عين", "راس", "جسر", "ابو", "خان", "كفر", "بيت", "جبل", "معره", "بير",
 ];
 
+/// One word of a sentence: its folded form, kind and record (None past
+/// the sentence's end).
+type At<'a> = (Option<&'a str>, Option<TokenKind>, Option<&'a Word>);
+
 /// Whether a word can be part of a name found by a trigger rule: a word,
 /// not a particle, not itself a trigger.
-fn name_word(word: Option<&str>, kind: Option<TokenKind>) -> bool {
-    match (word, kind) {
-        (Some(w), Some(TokenKind::Word)) => {
+fn name_word((word, kind, record): At) -> bool {
+    match (word, kind, record) {
+        (Some(w), Some(TokenKind::Word), Some(r)) => {
             !NOT_IN_NAMES.contains(&w)
-                && trigger(w).is_none()
+                && r.trigger.is_none()
                 && w.chars().count() >= 2
                 && !is_nationality(w)
         }
@@ -319,30 +306,29 @@ fn name_word(word: Option<&str>, kind: Option<TokenKind>) -> bool {
 /// noun: "مخيم الأمل"), the name after a title ("العميد ماهر الشامي"),
 /// and a known given name before a definite word or another given name
 /// ("سامر الحلبي", "محمد علي").
-fn trigger_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
+fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let at = |i: usize| (words.get(i).copied(), kinds.get(i).copied());
+    let at = |i: usize| s.at(i);
     let mut i = 0;
-    while i < words.len() {
-        let w = words.get(i).copied().unwrap_or("");
-        let (pre, rest) = split(w);
+    while let (Some(w), Some(kind), Some(record)) = at(i) {
+        let (pre, rest) = record.split(w);
         // An indefinite head only: "المخيم" is "the camp" already named.
         let is_place_head = (PLACE_DESCRIPTORS[..4].contains(&rest) || rest == "مخيم")
             && !pre.ends_with("ال")
             && !pre.ends_with("لل");
-        let (a, ka) = at(i + 1);
+        let next = at(i + 1);
+        let a = next.0;
         // "قرية الواقعة" is "the village lying ...": a definite feminine
         // word after the head agrees with it as an adjective.
         let adjective = a.is_some_and(|a| a.starts_with("ال") && a.ends_with('ه'));
         if is_place_head
-            && name_word(a, ka)
+            && name_word(next)
             && !adjective
             && !a.is_some_and(|a| GENERIC.contains(&a))
         {
             let first = if rest == "مخيم" { i } else { i + 1 };
             let compound = a.is_some_and(|a| PLACE_COMPOUND_HEADS.contains(&a));
-            let (b, kb) = at(i + 2);
-            let end = if compound && name_word(b, kb) {
+            let end = if compound && name_word(at(i + 2)) {
                 i + 3
             } else {
                 i + 2
@@ -350,7 +336,11 @@ fn trigger_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
             out.push(Candidate {
                 first,
                 end,
-                skip: if first == i { proclitic_skip(w) } else { 0 },
+                skip: if first == i {
+                    proclitic_skip(w, record)
+                } else {
+                    0
+                },
                 kind: Kind::Loc,
                 entry: None,
             });
@@ -359,10 +349,10 @@ fn trigger_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
         }
         // A title before an unseen name: "العميد ماهر الشامي". The name
         // is indefinite (الرئيس الأميركي is a title and an adjective).
-        let is_title = trigger(w) == Some(Trigger::Title);
-        if is_title && name_word(a, ka) && !a.is_some_and(|a| a.starts_with("ال")) {
-            let (b, kb) = at(i + 2);
-            let family = name_word(b, kb) && b.is_some_and(|b| b.starts_with("ال"));
+        let is_title = record.trigger == Some(Trigger::Title);
+        if is_title && name_word(next) && !a.is_some_and(|a| a.starts_with("ال")) {
+            let after = at(i + 2);
+            let family = name_word(after) && after.0.is_some_and(|b| b.starts_with("ال"));
             let end = if family { i + 3 } else { i + 2 };
             out.push(Candidate {
                 first: i + 1,
@@ -378,14 +368,13 @@ fn trigger_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
         // (that would be indefinite too), so given name + ال-word, or two
         // given names, read as a full name.
         // علي is also على ("on") once folded: particles never start a name.
-        let given = (GAZETTEER.is_given_name(w) || GAZETTEER.is_given_name(rest))
-            && !NOT_IN_NAMES.contains(&w);
-        let surname = a.is_some_and(|a| a.starts_with("ال") || GAZETTEER.is_given_name(a));
-        if given && kinds.get(i) == Some(&TokenKind::Word) && name_word(a, ka) && surname {
+        let given = (record.given || record.given_rest) && !NOT_IN_NAMES.contains(&w);
+        let surname = a.is_some_and(|a| a.starts_with("ال")) || next.2.is_some_and(|r| r.given);
+        if given && kind == TokenKind::Word && name_word(next) && surname {
             out.push(Candidate {
                 first: i,
                 end: i + 2,
-                skip: proclitic_skip(w),
+                skip: proclitic_skip(w, record),
                 kind: Kind::Per,
                 entry: None,
             });
@@ -423,7 +412,8 @@ fn model_candidates(tags: &[u8]) -> Vec<Candidate> {
 /// Applies the span rules to a model mention: stops at punctuation, drops
 /// leading descriptors and titles and generic words alone, and leaves out
 /// the first word's proclitics. None when nothing of a name is left.
-fn shape_candidate(mut c: Candidate, words: &[&str], kinds: &[TokenKind]) -> Option<Candidate> {
+fn shape_candidate(mut c: Candidate, s: &Sentence) -> Option<Candidate> {
+    let (words, kinds) = (s.words, s.kinds);
     if let Some(p) = (c.first..c.end).find(|&i| kinds.get(i) != Some(&TokenKind::Word)) {
         // A name is words; a number or quote mark ends it.
         if p == c.first {
@@ -439,31 +429,35 @@ fn shape_candidate(mut c: Candidate, words: &[&str], kinds: &[TokenKind]) -> Opt
         }
     }
     while c.end - c.first > 1 {
-        let w = words.get(c.first).copied().unwrap_or("");
-        let rest = split(w).1;
+        let (Some(w), _, Some(record)) = s.at(c.first) else {
+            return None;
+        };
+        let rest = record.split(w).1;
         let is_descriptor = c.kind == Kind::Loc
             && (PLACE_DESCRIPTORS.contains(&w) || PLACE_DESCRIPTORS.contains(&rest));
-        let is_title = c.kind == Kind::Per && trigger(w) == Some(Trigger::Title);
+        let is_title = c.kind == Kind::Per && record.trigger == Some(Trigger::Title);
         if !(is_descriptor || is_title) {
             break;
         }
         c.first += 1;
     }
-    let first = words.get(c.first).copied().unwrap_or("");
-    c.skip = proclitic_skip(first);
+    let (Some(first), _, Some(record)) = s.at(c.first) else {
+        return None;
+    };
+    c.skip = proclitic_skip(first, record);
     // "كفر" alone is the first half of a place: "كفر نبودة".
     let next = c.end;
     if c.kind == Kind::Loc
         && c.end - c.first == 1
         && PLACE_COMPOUND_HEADS.contains(&first)
-        && name_word(words.get(next).copied(), kinds.get(next).copied())
+        && name_word(s.at(next))
     {
         c.end += 1;
     }
     if c.end - c.first == 1 {
         let bare: String = first.chars().skip(c.skip).collect();
         // "بريف" is ب + ريف even where the cut was not made.
-        let root = split(&bare).1;
+        let root = split_proclitics(&bare).1;
         // A head noun alone ("منظمة", "مدينة") announces a name; it is not one.
         if GENERIC.contains(&bare.as_str())
             || GENERIC.contains(&root)
@@ -484,8 +478,8 @@ fn shape_candidate(mut c: Candidate, words: &[&str], kinds: &[TokenKind]) -> Opt
 /// of nested names: an organisation the model found that is headed by an
 /// organisation noun and wholly contains known places ("جامعة دمشق",
 /// "بلدية حلب") replaces them.
-fn sentence_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
-    let matches = GAZETTEER.find(words);
+fn sentence_candidates(s: &Sentence) -> Vec<Candidate> {
+    let matches = GAZETTEER.find_with(s.words, |i| s.records.get(i).map_or(&[], |r| &r.starts));
     let mut found: Vec<Candidate> = matches
         .iter()
         .filter_map(|m| {
@@ -500,8 +494,10 @@ fn sentence_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
         })
         .collect();
     let mut added = Vec::new();
-    for c in model_candidates(&MODEL.tag_with(words, &matches)) {
-        let Some(c) = shape_candidate(c, words, kinds) else {
+    let scored: Vec<&model::Scored> = s.records.iter().map(|r| &r.scored).collect();
+    let tags = MODEL.decode(&scored, &gazetteer_tags_of(s.words.len(), &matches));
+    for c in model_candidates(&tags) {
+        let Some(c) = shape_candidate(c, s) else {
             continue;
         };
         let inside: Vec<usize> = (0..found.len())
@@ -511,9 +507,10 @@ fn sentence_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
             added.push(c);
             continue;
         }
-        let heads_org = words
+        let heads_org = s
+            .records
             .get(c.first)
-            .is_some_and(|w| trigger(w) == Some(Trigger::Org));
+            .is_some_and(|r| r.trigger == Some(Trigger::Org));
         let outermost = c.kind == Kind::Org
             && heads_org
             && inside.iter().all(|&k| {
@@ -528,7 +525,7 @@ fn sentence_candidates(words: &[&str], kinds: &[TokenKind]) -> Vec<Candidate> {
         }
     }
     found.extend(added);
-    for c in trigger_candidates(words, kinds) {
+    for c in trigger_candidates(s) {
         if !found.iter().any(|k| k.first < c.end && c.first < k.end) {
             found.push(c);
         }
@@ -563,12 +560,13 @@ fn skip_chars(text: &str, token: &Token, skip: usize) -> usize {
 /// بالي" is found, a bare "بالي" elsewhere in the text is him too (the
 /// model cannot know an unseen surname alone is a name). Candidates are in
 /// token indices of the whole text.
-fn add_surnames(tokens: &[Token], found: &mut Vec<Candidate>) {
+fn add_surnames(tokens: &[Token], records: &[&Word], found: &mut Vec<Candidate>) {
     let surnames: Vec<&str> = found
         .iter()
         .filter(|c| c.kind == Kind::Per && c.end - c.first >= 2)
+        .filter(|c| records.get(c.end - 1).is_some_and(|r| !r.given))
         .filter_map(|c| tokens.get(c.end - 1).map(|t| t.norm.as_str()))
-        .filter(|w| w.chars().count() >= 3 && !GAZETTEER.is_given_name(w))
+        .filter(|w| w.chars().count() >= 3)
         .collect();
     if surnames.is_empty() {
         return;
@@ -580,14 +578,14 @@ fn add_surnames(tokens: &[Token], found: &mut Vec<Candidate>) {
         }
     }
     let mut added = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
+    for ((i, t), record) in tokens.iter().enumerate().zip(records) {
         if covered.get(i).copied().unwrap_or(true) || t.kind != TokenKind::Word {
             continue;
         }
         let skip = if surnames.contains(&t.norm.as_str()) {
             0
         } else {
-            let (pre, rest) = split(&t.norm);
+            let (pre, rest) = record.split(&t.norm);
             if pre.is_empty() || !surnames.contains(&rest) {
                 continue;
             }
@@ -616,15 +614,29 @@ fn add_surnames(tokens: &[Token], found: &mut Vec<Candidate>) {
 /// assert!(found.contains(&("الباغوز", Kind::Loc)));
 /// ```
 pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Entity> {
+    lexicon::with_words(tokens.iter().map(|t| t.norm.as_str()), |records| {
+        recognize_with(text, tokens, records)
+    })
+}
+
+/// [`recognize`] given the record of every token.
+fn recognize_with(text: &str, tokens: &[Token], records: &[&Word]) -> Vec<Entity> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let kinds: Vec<TokenKind> = tokens.iter().map(|t| t.kind).collect();
     let mut found: Vec<Candidate> = Vec::new();
     for (s, e) in sentences(text, tokens) {
-        let Some(sentence) = tokens.get(s..e) else {
+        let (Some(words), Some(kinds), Some(records)) =
+            (words.get(s..e), kinds.get(s..e), records.get(s..e))
+        else {
             continue;
         };
-        let words: Vec<&str> = sentence.iter().map(|t| t.norm.as_str()).collect();
-        let kinds: Vec<TokenKind> = sentence.iter().map(|t| t.kind).collect();
+        let sentence = Sentence {
+            words,
+            kinds,
+            records,
+        };
         found.extend(
-            sentence_candidates(&words, &kinds)
+            sentence_candidates(&sentence)
                 .into_iter()
                 .map(|c| Candidate {
                     first: c.first + s,
@@ -633,7 +645,7 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Entity> {
                 }),
         );
     }
-    add_surnames(tokens, &mut found);
+    add_surnames(tokens, records, &mut found);
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     let mut mentions: Vec<link::Mention> = Vec::with_capacity(found.len());
     for c in found {

@@ -16,11 +16,10 @@
 //! panic; decoding never emits I-X after anything but B-X or I-X.
 
 use super::features::{
-    gaz_window, gazetteer_tags_of, pair_features, tag_features, WordHashes, WordMap,
+    gaz_window, gazetteer_tags_of, pair_features, tag_features, GazTag, WordHashes,
 };
 use super::gazetteer::{Match, GAZETTEER};
-use std::sync::LazyLock;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{LazyLock, OnceLock};
 
 /// The tags, in weight-column order: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG,
 /// I-ORG.
@@ -49,17 +48,15 @@ pub fn allowed(prev: u8, next: u8) -> bool {
 pub struct Model {
     bits: u32,
     weights: Vec<[i16; TAGS]>,
-    /// Per distinct word: its hashes and the scores of the features it
-    /// determines alone (as the word, and as each neighbour). News repeats
-    /// its words, so most words cost one lookup.
-    cache: Mutex<WordMap<Scored>>,
     /// The scores of the sentence edges, "<s>" and "</s>".
     edges: OnceLock<(Scored, Scored)>,
 }
 
-/// A word's hashes and the summed weights of its word-only features.
+/// A word's hashes and the summed weights of the features it determines
+/// alone (as the word, and as each neighbour): the part of decoding that
+/// [`super::lexicon`] keeps per distinct word.
 #[derive(Debug, Clone, Copy)]
-struct Scored {
+pub struct Scored {
     hashes: WordHashes,
     own: [i32; TAGS],
     left1: [i32; TAGS],
@@ -167,7 +164,6 @@ impl Model {
         Model {
             bits,
             weights,
-            cache: Mutex::new(WordMap::default()),
             edges: OnceLock::new(),
         }
     }
@@ -198,24 +194,16 @@ impl Model {
 
     /// [`Model::tag`] given the sentence's gazetteer matches.
     pub fn tag_with(&self, words: &[&str], matches: &[Match]) -> Vec<u8> {
-        let gaz = gazetteer_tags_of(words.len(), matches);
-        let scored: Vec<Scored> = {
-            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-            if cache.len() > 50_000 {
-                cache.clear();
-            }
-            words
-                .iter()
-                .map(|w| match cache.get(*w) {
-                    Some(s) => *s,
-                    None => {
-                        let s = self.score(WordHashes::of(w));
-                        cache.insert(w.to_string(), s);
-                        s
-                    }
-                })
-                .collect()
-        };
+        let scored: Vec<Scored> = words
+            .iter()
+            .map(|w| self.score(WordHashes::of(w)))
+            .collect();
+        let refs: Vec<&Scored> = scored.iter().collect();
+        self.decode(&refs, &gazetteer_tags_of(words.len(), matches))
+    }
+
+    /// Tags a sentence given its words' [`Model::score`]s and gazetteer tags.
+    pub(super) fn decode(&self, scored: &[&Scored], gaz: &[GazTag]) -> Vec<u8> {
         // Every sentence has both edges: they are scored once per model.
         let (start, end) = self.edges.get_or_init(|| {
             (
@@ -225,12 +213,12 @@ impl Model {
         });
         let at = |j: isize| -> &Scored {
             match usize::try_from(j) {
-                Ok(j) => scored.get(j).unwrap_or(end),
+                Ok(j) => scored.get(j).copied().unwrap_or(end),
                 Err(_) => start,
             }
         };
-        let mut tags: Vec<u8> = Vec::with_capacity(words.len());
-        for (i, w) in scored.iter().enumerate() {
+        let mut tags: Vec<u8> = Vec::with_capacity(scored.len());
+        for (i, &w) in scored.iter().enumerate() {
             let k = i as isize;
             let mut scores = w.own;
             add_into(&mut scores, &at(k - 1).left1);
@@ -241,7 +229,7 @@ impl Model {
                 &at(k - 1).hashes,
                 &w.hashes,
                 &at(k + 1).hashes,
-                gaz_window(&gaz, i),
+                gaz_window(gaz, i),
             );
             for h in pairs {
                 self.add(&mut scores, h);
@@ -264,7 +252,8 @@ impl Model {
         s
     }
 
-    fn score(&self, hashes: WordHashes) -> Scored {
+    /// A word's hashes with the summed weights of its word-only features.
+    pub(super) fn score(&self, hashes: WordHashes) -> Scored {
         Scored {
             own: self.sum(&hashes.own()),
             left1: self.sum(&hashes.as_left1()),

@@ -1,0 +1,115 @@
+//! Entities, the word stage. Input: the folded words of a text. Output: one
+//! record per distinct word with everything the later stages ask of a word
+//! alone: its proclitic split, its trigger, whether the name lists know it,
+//! the gazetteer aliases it may open, and the sequence model's feature
+//! hashes ([`WordHashes::of`], still the one place a word's features are
+//! defined) and word scores. Each token costs one table lookup; each
+//! distinct word is analysed once.
+//!
+//! Invariants: a record depends on the word alone, never on its sentence or
+//! document, so records are kept from one text to the next (news repeats
+//! its words); the table starts afresh before a text once it holds more
+//! than [`LIMIT`] words, so memory stays bounded.
+
+use super::features::{trigger, Trigger, WordHashes, WordMap};
+use super::gazetteer::GAZETTEER;
+use super::model::{Scored, MODEL};
+use crate::tokenize::split_proclitics;
+use std::cell::RefCell;
+
+/// Distinct words kept between texts.
+pub const LIMIT: usize = 50_000;
+
+/// What the entity stages need of one folded word.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Byte length of the word's proclitics ([`split_proclitics`]).
+    pre: usize,
+    /// A word of a known name or a given name ([`super::gazetteer::Gazetteer::is_known_word`]).
+    pub known: bool,
+    /// A given name itself.
+    pub given: bool,
+    /// A given name after its proclitics ("ومحمد").
+    pub given_rest: bool,
+    pub trigger: Option<Trigger>,
+    /// The gazetteer aliases the word may open, with the proclitic
+    /// characters each skips.
+    pub starts: Box<[(usize, usize)]>,
+    /// The word's hashes and word-only scores in [`MODEL`].
+    pub scored: Scored,
+}
+
+impl Word {
+    fn of(word: &str) -> Word {
+        let (pre, rest) = split_proclitics(word);
+        Word {
+            pre: pre.len(),
+            known: GAZETTEER.is_known_word(word),
+            given: GAZETTEER.is_given_name(word),
+            given_rest: GAZETTEER.is_given_name(rest),
+            trigger: trigger(word),
+            starts: GAZETTEER.starts_of(word).into_boxed_slice(),
+            scored: MODEL.score(WordHashes::of(word)),
+        }
+    }
+
+    /// `word` (the word this record is of) split as [`split_proclitics`]
+    /// splits it.
+    pub fn split<'w>(&self, word: &'w str) -> (&'w str, &'w str) {
+        word.split_at_checked(self.pre).unwrap_or(("", word))
+    }
+}
+
+/// The records, with each word's index.
+#[derive(Default)]
+struct Lexicon {
+    ids: WordMap<usize>,
+    words: Vec<Word>,
+}
+
+impl Lexicon {
+    fn id(&mut self, word: &str) -> usize {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len();
+        self.words.push(Word::of(word));
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+}
+
+thread_local! {
+    /// The records kept between texts (wasm runs one thread; natively each
+    /// thread keeps its own).
+    static LEXICON: RefCell<Lexicon> = RefCell::new(Lexicon::default());
+}
+
+/// Runs `f` with the record of each of `words`, in order.
+///
+/// ```
+/// use tabayyun::entities::lexicon::with_words;
+/// let words = ["وقال", "وقال", "محمد"];
+/// with_words(words.iter().copied(), |w| {
+///     assert_eq!(w[0].split("وقال"), ("و", "قال")); // "and he said"
+///     assert!(std::ptr::eq(w[0], w[1]));
+///     assert!(w[2].given); // Muhammad
+/// });
+/// ```
+pub fn with_words<'a, R>(words: impl Iterator<Item = &'a str>, f: impl FnOnce(&[&Word]) -> R) -> R {
+    let run = |lexicon: &mut Lexicon| {
+        if lexicon.words.len() > LIMIT {
+            *lexicon = Lexicon::default();
+        }
+        let ids: Vec<usize> = words.map(|w| lexicon.id(w)).collect();
+        let lexicon = &*lexicon;
+        let records: Vec<&Word> = ids.iter().filter_map(|&i| lexicon.words.get(i)).collect();
+        f(&records)
+    };
+    LEXICON.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut lexicon) => run(&mut lexicon),
+        // Only a call from inside `f` finds the table in use: it gets a
+        // table of its own.
+        Err(_) => run(&mut Lexicon::default()),
+    })
+}
