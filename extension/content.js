@@ -200,6 +200,11 @@
   }
 
   ext.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+    if (msg?.type === MSG.PAGE_STATUS) {
+      const { state, numbers, entities } = overlay.host.dataset;
+      sendResponse({ state, numbers: Number(numbers ?? 0), entities: Number(entities ?? 0), truncated: session.truncated() });
+      return false;
+    }
     if (msg?.type !== MSG.GET_ARTICLE) return false;
     article().then(sendResponse, (err) =>
       sendResponse({ error: { code: 'invalid_input', message: String(err?.message ?? err) } }),

@@ -38,9 +38,26 @@ document.getElementById('read').addEventListener('click', async () => {
   else window.close();
 });
 
+// A page read only in part says so here too, before anything is saved
+// from it. A tab without the content script (not read yet) has nothing to say.
+async function showNotice(tabId) {
+  let page = null;
+  try {
+    page = await ext.tabs.sendMessage(tabId, { type: MSG.PAGE_STATUS });
+  } catch {
+    return;
+  }
+  if (!page?.truncated) return;
+  const notice = document.getElementById('notice');
+  const digits = (n) => Math.round(n).toLocaleString('en-US');
+  notice.textContent = t('noticeTooLong', digits(page.truncated.read), digits(page.truncated.total));
+  notice.hidden = false;
+}
+
 // Opening a side panel needs the click's user gesture: the tab id is known
 // beforehand, so the call happens synchronously in the handler.
 const tabForPanel = await targetTab();
+showNotice(tabForPanel);
 document.getElementById('compare').addEventListener('click', () => {
   const path = `sidepanel.html?tab=${tabForPanel}`;
   if (ext.sidePanel?.open) {

@@ -5,9 +5,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browser.mjs';
+import { launch, screenshot } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { NEWS_HOST, fixturePage, newsPage } from './lib/pages.mjs';
+import { driver } from './lib/extension-driver.mjs';
 
 let server;
 let browser;
@@ -115,6 +116,7 @@ test("a page with its own scripts keeps them working and is read", async () => {
   assert.equal(state.state, 'ready', `error: ${state.error}`);
   // 25, 9 ملايين, 180 ألف, and the 40 the page's own script added.
   assert.ok(Number(state.numbers) >= 4, `data-numbers=${state.numbers}`);
+  assert.equal(state.notice, undefined, 'a short page is read whole, with no notice');
   const mine = await page.evaluate(() => ({
     name: window.Tabayyun,
     ran: document.body.dataset.pageScript,
@@ -171,6 +173,25 @@ test('a 2 MB page is read without freezing it', async () => {
   // Generous for a loaded two-core machine; a whole-page pass in one task
   // takes seconds here.
   assert.ok(gap < 1500, `the page froze for ${Math.round(gap)} ms`);
+  // The reader is told, on the page and in the popup, that only a part
+  // was read: up to 100,000 characters of some 1.2 million (2 MB of UTF-8).
+  assert.equal(state.notice, 'too_long');
+  const notice = page.locator('tabayyun-root [data-testid=legend-notice]');
+  assert.ok(await notice.isVisible());
+  const figures = (text) => (text.match(/\d[\d,]*/g) ?? []).map((d) => Number(d.replace(/,/g, '')));
+  const readOf = (text) => {
+    const [read, total] = figures(text);
+    assert.ok(read > 90_000 && read <= 100_000 && total > 1_100_000 && total < 1_300_000, text);
+  };
+  readOf(await notice.textContent());
+  await screenshot(page, 'extension-huge-page');
+  const drive = driver(browser, server);
+  const popup = await browser.context.newPage();
+  await popup.goto(drive.ext(`popup.html?tab=${await drive.tabIdOf(page)}`));
+  const told = popup.locator('[data-testid=popup-notice]');
+  await told.waitFor({ state: 'visible' });
+  readOf(await told.textContent());
+  await popup.close();
   assert.deepEqual(errors, []);
   await page.close();
 });

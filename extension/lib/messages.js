@@ -38,6 +38,11 @@
     CLEAR_LIBRARY: 'page→background:clear-library',
     /** side panel → background: `{tabId}` → `{model}`, that tab's article compared. */
     COMPARE_TAB: 'sidepanel→background:compare-tab',
+    /**
+     * popup → content: → `{state, numbers, entities, truncated}` of the
+     * page as last read; `truncated` is `{read, total}` or null.
+     */
+    PAGE_STATUS: 'popup→content:page-status',
     /** background → content: → `{url, title, outlet, date, text}` of the page. */
     GET_ARTICLE: 'background→content:get-article',
   });

@@ -1,7 +1,8 @@
 // The only element Tabayyun adds to a page: `<tabayyun-root>`, whose shadow
 // root holds every piece of UI (popover, legend). The host carries the
-// state tests and scripts may read: `data-state` (working|ready|error) and
-// the counts `data-entities`, `data-numbers`, `data-matches`.
+// state tests and scripts may read: `data-state` (working|ready|error),
+// the counts `data-entities`, `data-numbers`, `data-matches`, and
+// `data-notice=too_long` when only part of the page's text was read.
 //
 // Text from the page or the engine only ever reaches the UI through
 // `textContent`; no HTML is built from it. The legend's buttons are in the
@@ -17,11 +18,13 @@
       name: 'تبيّن', number: 'أرقام', PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن',
       next: 'التالي', previous: 'السابق', collapse: 'طي', expand: 'تبيّن',
       working: 'جار التحليل…', error: 'تعذر التحليل', matches: 'مقاطع مطابقة', open: 'افتح المقال',
+      tooLong: (read, total) => `نص هذه الصفحة طويل جدا: قُرئ أول ${read} حرف منه فقط، من نحو ${total}.`,
     },
     en: {
       name: 'Tabayyun', number: 'Numbers', PER: 'People', ORG: 'Organizations', LOC: 'Places',
       next: 'Next', previous: 'Previous', collapse: 'Hide', expand: 'Tabayyun',
       working: 'Reading…', error: 'Could not read', matches: 'Matching passages', open: 'Open the article',
+      tooLong: (read, total) => `This page's text is very long: only its first ${read} characters were read, of about ${total}.`,
     },
   };
 
@@ -51,6 +54,8 @@
     .legend .head { display: flex; gap: .5rem; align-items: center; justify-content: space-between; }
     .legend .name { font-weight: 700; color: #8a6d00; }
     .legend .status { font-size: 12px; color: #666; }
+    .legend .notice { margin: .3rem 0 0; font-size: 12px; color: #7a4a00; }
+    .legend .notice[hidden] { display: none; }
     .kinds { display: flex; flex-wrap: wrap; gap: .3rem; margin: .4rem 0; }
     button { font: inherit; font-size: 13px; border: 1px solid #c9b36b; border-radius: .3rem;
              background: transparent; color: inherit; padding: .05rem .45rem; cursor: pointer; }
@@ -62,7 +67,7 @@
     @media (prefers-color-scheme: dark) {
       .popover, .legend { background: #262318; color: #f2efe4; border-color: #7a6a2e; }
       .title, .legend .name { color: #e0c766; } .source { color: #cfcabb; }
-      dt, .legend .status { color: #b5b0a0; }
+      dt, .legend .status { color: #b5b0a0; } .legend .notice { color: #ffcc80; }
       .matches { border-color: #4a4330; } .matches .relation { background: #3d3826; }
       .matches .relation.conflict { background: #5c2018; color: #ffd2cc; } .matches a { color: #8ab4f8; }
     }`;
@@ -106,10 +111,15 @@
     const prev = el('button', { type: 'button', 'data-testid': 'previous-mark', text: S.previous });
     const next = el('button', { type: 'button', 'data-testid': 'next-mark', text: S.next });
     const body = el('div', { class: 'body' }, kinds, el('div', { class: 'steps' }, prev, next));
+    // Said even when the legend is collapsed: the reader must not take a
+    // part of the page for all of it.
+    const notice = el('p', { class: 'notice', role: 'status', 'data-testid': 'legend-notice' });
+    notice.hidden = true;
     const legend = el(
       'div',
       { class: 'legend', lang, dir, 'data-testid': 'legend', role: 'region', 'aria-label': S.name },
       el('div', { class: 'head' }, el('span', { class: 'name', text: S.name }), status, collapseBtn),
+      notice,
       body,
     );
     legend.hidden = true;
@@ -153,7 +163,24 @@
           return b;
         });
       kinds.replaceChildren(...buttons);
-      legend.hidden = buttons.length === 0;
+      legend.hidden = buttons.length === 0 && notice.hidden;
+    }
+
+    /**
+     * Says that only part of the page was read (`{read, total}`, in UTF-16
+     * units) or, with null, that all of it was; `data-notice` on the host
+     * says `too_long` meanwhile.
+     */
+    function setTruncated(part) {
+      const digits = (n) => Math.round(n).toLocaleString('en-US');
+      notice.hidden = !part;
+      notice.textContent = part ? S.tooLong(digits(part.read), digits(part.total)) : '';
+      if (part) {
+        host.dataset.notice = 'too_long';
+        legend.hidden = false;
+      } else {
+        delete host.dataset.notice;
+      }
     }
 
     /**
@@ -220,6 +247,7 @@
       lang,
       setState,
       setLegend,
+      setTruncated,
       show,
       hide,
       get visible() {

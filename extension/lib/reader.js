@@ -66,6 +66,8 @@
     let current = null;
     let focusIndex = -1;
     let generation = 0;
+    // `{read, total}` when the page's text was longer than MAX_TEXT.
+    let truncated = null;
     const overlay = T.overlay.create(doc, {
       lang,
       onToggle: (kind) => {
@@ -182,6 +184,8 @@
       activate(null);
       focusIndex = -1;
       marks = found;
+      truncated = located.truncated ? { read: located.text.length, total: paragraphs.reduce((n, p) => n + p.length + 2, -2) } : null;
+      overlay.setTruncated(truncated);
       repaint();
       delete overlay.host.dataset.error;
       const counts = {
@@ -249,6 +253,8 @@
       overlay,
       run,
       marks: () => marks,
+      /** `{read, total}` (UTF-16 units) when only part of the text was read, else null. */
+      truncated: () => truncated,
       /** Sets `data-matches`: how many marks have matching passages. */
       setMatches: (n) => overlay.setState(overlay.host.dataset.state, { matches: n }),
     };

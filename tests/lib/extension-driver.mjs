@@ -11,24 +11,21 @@ export function driver(browser, server) {
   /** Opens a news page, waits until it is read, resolves to `{page, tabId}`. */
   async function openArticle(path) {
     const page = await browser.context.newPage();
-    const url = `http://${NEWS_HOST}:${server.port}${path}`;
-    await page.goto(url);
+    await page.goto(`http://${NEWS_HOST}:${server.port}${path}`);
     await page.waitForFunction(() => document.querySelector('tabayyun-root')?.dataset.state === 'ready');
+    return { page, tabId: await tabIdOf(page) };
+  }
+
+  /** The tab id of `page` (a page on a host the extension may read). */
+  async function tabIdOf(page) {
     const probe = await browser.context.newPage();
     await probe.goto(ext('popup.html'));
-    // Without the "tabs" permission tab URLs are hidden: take the tab opened
-    // just before this one, and check with its content script that it is ours.
-    const found = await probe.evaluate(async () => {
-      const tabs = await chrome.tabs.query({});
-      const me = await chrome.tabs.getCurrent();
-      const tab = tabs.find((t) => t.windowId === me.windowId && t.index === me.index - 1);
-      const { GET_ARTICLE } = globalThis.Tabayyun.messages;
-      const article = await chrome.tabs.sendMessage(tab.id, { type: GET_ARTICLE });
-      return { id: tab.id, url: article.url };
-    });
+    // Without the "tabs" permission a tab's URL is visible only on the
+    // extension's own hosts, which is where every test page stands.
+    const ids = await probe.evaluate(async (url) => (await chrome.tabs.query({})).filter((t) => t.url === url).map((t) => t.id), page.url());
     await probe.close();
-    assert.equal(found.url, url);
-    return { page, tabId: found.id };
+    assert.equal(ids.length, 1, `one tab at ${page.url()}`);
+    return ids[0];
   }
 
   /** Clicks save-article in the popup for `tabId`; resolves to the status text. */
@@ -42,5 +39,5 @@ export function driver(browser, server) {
     return text;
   }
 
-  return { ext, openArticle, saveFromPopup };
+  return { ext, openArticle, tabIdOf, saveFromPopup };
 }
