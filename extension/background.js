@@ -358,10 +358,27 @@ async function saveWithBadge(tabId) {
   }
 }
 
+// What the menu item or shortcut named `what` does in `tab`; resolves when
+// done (the browser ignores it; tests wait on it).
 function onRequest(what, tab) {
-  if (!tab?.id) return;
+  if (!tab?.id) return Promise.resolve();
   const job = what === 'save-article' ? saveWithBadge(tab.id) : what === 'read-page' ? readTab(tab.id) : null;
-  job?.catch(() => {});
+  return job ? job.catch(() => {}) : Promise.resolve();
 }
-ext.contextMenus.onClicked.addListener((info, tab) => onRequest(info.menuItemId, tab));
-ext.commands.onCommand.addListener((command, tab) => onRequest(command, tab));
+
+/** The context menu's listener: `info.menuItemId` is 'read-page' or 'save-article'. */
+function onMenuClicked(info, tab) {
+  return onRequest(info.menuItemId, tab);
+}
+
+/** The keyboard shortcuts' listener: `command` is a name under "commands" in the manifest. */
+function onCommand(command, tab) {
+  return onRequest(command, tab);
+}
+
+ext.contextMenus.onClicked.addListener(onMenuClicked);
+ext.commands.onCommand.addListener(onCommand);
+
+// The same listeners by name, for tests that drive them from this worker as
+// the browser would (no web page or content script reaches this global).
+globalThis.Tabayyun.background = Object.freeze({ onMenuClicked, onCommand });
