@@ -12,6 +12,9 @@ const USAGE: &str = "usage:
                                    numeric claims grouped across outlets, as JSON
   tabayyun eval matching --gold DIR [--predictions FILE]
                                    R@1, R@3, MRR, nDCG@5 (ours, or a peer's match output)
+  tabayyun eval paraphrase --pairs FILE (--library LIB.jsonl | --predictions FILE)
+                                   R@1, R@5, MRR of reworded headlines among distractors
+                                   (library: tests/bench/paraphrase_library.py)
   tabayyun eval numbers --gold DIR [--verbose]
                                    span-overlap and value-exact P/R/F1, per-kind counts
   tabayyun bench analyze [--runs N] FILE...
@@ -97,6 +100,22 @@ fn cmd_eval_matching(args: &[String]) -> Result<(), String> {
     let predictions = flag(args, "--predictions").map(std::path::Path::new);
     let report = tabayyun::eval::matching::evaluate(std::path::Path::new(gold), predictions)
         .map_err(|e| e.to_string())?;
+    println!("{report}");
+    Ok(())
+}
+
+fn cmd_eval_paraphrase(args: &[String]) -> Result<(), String> {
+    let Some(pairs) = flag(args, "--pairs") else {
+        return Err(USAGE.to_string());
+    };
+    let library = flag(args, "--library").map(std::path::Path::new);
+    let predictions = flag(args, "--predictions").map(std::path::Path::new);
+    let report = tabayyun::eval::matching::evaluate_paraphrase(
+        std::path::Path::new(pairs),
+        library,
+        predictions,
+    )
+    .map_err(|e| e.to_string())?;
     println!("{report}");
     Ok(())
 }
@@ -292,6 +311,9 @@ fn main() -> ExitCode {
         Some("claims") => cmd_claims(&args[1..]),
         Some("eval") if args.get(1).map(String::as_str) == Some("matching") => {
             cmd_eval_matching(&args[2..])
+        }
+        Some("eval") if args.get(1).map(String::as_str) == Some("paraphrase") => {
+            cmd_eval_paraphrase(&args[2..])
         }
         Some("eval") if args.get(1).map(String::as_str) == Some("numbers") => {
             cmd_eval_numbers(&args[2..])

@@ -364,3 +364,149 @@ pub fn match_jsonl(
     }
     Ok(())
 }
+
+#[derive(Deserialize)]
+struct ParaphrasePair {
+    kind: String,
+    a: String,
+    b: String,
+}
+
+/// Paraphrase retrieval among distractors: each side of each pair queried,
+/// its partner expected first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParaphraseReport {
+    /// Library articles, distractors and pair sides.
+    pub library: usize,
+    pub queries: usize,
+    pub recall_at_1: f64,
+    pub recall_at_5: f64,
+    pub mrr: f64,
+    /// (kind of rewording, queries, R@1) per kind, in first-seen order.
+    pub by_kind: Vec<(String, usize, f64)>,
+    /// Queries whose partner is not first: (query id, partner's rank or
+    /// none in the top ten).
+    pub misses: Vec<(String, Option<usize>)>,
+}
+
+impl std::fmt::Display for ParaphraseReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "library {} articles, {} queries: R@1 {:.3}  R@5 {:.3}  MRR {:.3}",
+            self.library, self.queries, self.recall_at_1, self.recall_at_5, self.mrr
+        )?;
+        for (kind, n, r1) in &self.by_kind {
+            writeln!(f, "  {kind}: {n} queries, R@1 {r1:.3}")?;
+        }
+        let misses: Vec<String> = self
+            .misses
+            .iter()
+            .map(|(q, rank)| match rank {
+                Some(r) => format!("{q}@{r}"),
+                None => format!("{q}@-"),
+            })
+            .collect();
+        write!(f, "not first: {}", misses.join(" "))
+    }
+}
+
+/// The id of side `side` ("a" or "b") of pair `i`, as the library script
+/// (`tests/bench/paraphrase_library.py`) writes it.
+fn pair_side_id(i: usize, side: &str) -> String {
+    format!("pair-{i:02}{side}")
+}
+
+/// Scores paraphrase retrieval: `pairs` is the fixture, `library` a
+/// library file holding the distractors and every pair side (each its own
+/// outlet), or `predictions` a peer's `match` output on that library.
+pub fn evaluate_paraphrase(
+    pairs: &Path,
+    library: Option<&Path>,
+    predictions: Option<&Path>,
+) -> Result<ParaphraseReport, Error> {
+    let pairs: Vec<ParaphrasePair> = read_jsonl(pairs)?;
+    // Ranked article ids per query id, best first.
+    let mut ranked: HashMap<String, Vec<(f64, String)>> = HashMap::new();
+    let mut size = 0;
+    match (predictions, library) {
+        (Some(path), _) => {
+            for l in read_jsonl::<PredLine>(path)? {
+                let list = ranked.entry(l.query).or_default();
+                list.extend(l.matches.into_iter().map(|m| (m.score, m.id)));
+            }
+        }
+        (None, Some(path)) => {
+            let lib = library_from_jsonl(path)?;
+            size = lib.articles().count();
+            let opts = MatchOptions {
+                top: DEPTH,
+                ..Default::default()
+            };
+            for i in 0..pairs.len() {
+                for side in ["a", "b"] {
+                    let id = pair_side_id(i, side);
+                    let list = ranked.entry(id.clone()).or_default();
+                    for pm in lib.match_article(&id, &opts)? {
+                        list.extend(pm.matches.into_iter().map(|m| (f64::from(m.score), m.id)));
+                    }
+                }
+            }
+        }
+        (None, None) => {
+            return Err(Error::InvalidInput(
+                "eval paraphrase needs --library or --predictions".into(),
+            ))
+        }
+    }
+    let mut by_kind: Vec<(String, usize, f64)> = Vec::new();
+    let mut misses = Vec::new();
+    let (mut r1, mut r5, mut rr, mut n) = (0.0, 0.0, 0.0, 0usize);
+    for (i, pair) in pairs.iter().enumerate() {
+        // The sides' texts are only read to check the fixture is whole.
+        if pair.a.trim().is_empty() || pair.b.trim().is_empty() {
+            return Err(Error::InvalidInput(format!("pair {i} has an empty side")));
+        }
+        for (side, other) in [("a", "b"), ("b", "a")] {
+            let query = pair_side_id(i, side);
+            let partner = pair_side_id(i, other);
+            let mut list = ranked.remove(&query).unwrap_or_default();
+            list.sort_by(|x, y| y.0.total_cmp(&x.0));
+            let mut order: Vec<String> = Vec::new();
+            for (_, id) in list {
+                if !order.contains(&id) && id != query {
+                    order.push(id);
+                }
+            }
+            let rank = order.iter().take(DEPTH).position(|id| *id == partner);
+            n += 1;
+            let first = rank == Some(0);
+            r1 += f64::from(u8::from(first));
+            r5 += f64::from(u8::from(rank.is_some_and(|r| r < 5)));
+            rr += rank.map_or(0.0, |r| 1.0 / (r + 1) as f64);
+            if !first {
+                misses.push((query, rank.map(|r| r + 1)));
+            }
+            match by_kind.iter_mut().find(|(k, _, _)| *k == pair.kind) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 += f64::from(u8::from(first));
+                }
+                None => by_kind.push((pair.kind.clone(), 1, f64::from(u8::from(first)))),
+            }
+        }
+    }
+    for entry in &mut by_kind {
+        entry.2 /= entry.1 as f64;
+    }
+    let avg = |x: f64| if n == 0 { 0.0 } else { x / n as f64 };
+    Ok(ParaphraseReport {
+        library: size,
+        queries: n,
+        recall_at_1: avg(r1),
+        recall_at_5: avg(r5),
+        mrr: avg(rr),
+        by_kind,
+        misses,
+    })
+}
