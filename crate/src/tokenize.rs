@@ -262,7 +262,17 @@ pub fn split_enclitic(word: &str) -> (&str, &str) {
 /// assert_eq!(light_stem("لبنان"), "لبنان");
 /// ```
 pub fn light_stem(word: &str) -> &str {
-    let (_, rest) = split_proclitics(word);
+    light_stem_of_rest(word, split_proclitics(word).1)
+}
+
+/// [`light_stem`] given the `rest` of [`split_proclitics`]`(word)`, for a
+/// caller that has split the word already.
+///
+/// ```
+/// use tabayyun::tokenize::light_stem_of_rest;
+/// assert_eq!(light_stem_of_rest("والمدنيين", "مدنيين"), "مدن"); // "and the civilians"
+/// ```
+pub fn light_stem_of_rest<'w>(word: &'w str, rest: &'w str) -> &'w str {
     let (mut rest, enclitic) = split_enclitic(rest);
     // A final ك ends many nouns (ملك، بنك، شريك) and "your" is rare in
     // news, so it stays; ي comes off below as the nisba ending instead.

@@ -13,7 +13,7 @@ use super::gazetteer::{Match, GAZETTEER};
 use super::Kind;
 use crate::fasthash::FxBuild;
 use crate::normalize::normalize;
-use crate::tokenize::{light_stem, split_proclitics};
+use crate::tokenize::{light_stem_of_rest, split_proclitics};
 use std::sync::LazyLock;
 
 /// The FNV-1a hash of a string: the value part of a feature.
@@ -141,16 +141,18 @@ static TRIGGERS: LazyLock<(WordMap<Trigger>, WordMap<Trigger>)> = LazyLock::new(
 /// assert_eq!(trigger("الرييس"), Some(Trigger::Title));
 /// ```
 pub fn trigger(word: &str) -> Option<Trigger> {
+    trigger_of_split(word, split_proclitics(word))
+}
+
+/// [`trigger`] given the word's [`split_proclitics`].
+fn trigger_of_split(word: &str, (pre, rest): (&str, &str)) -> Option<Trigger> {
     let (triggers, after_article) = &*TRIGGERS;
     if let Some(&t) = triggers.get(word) {
         return Some(t);
     }
-    // Every proclitic starts with one of these letters: the common case
-    // skips the split.
-    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) {
+    if pre.is_empty() {
         return None;
     }
-    let (pre, rest) = split_proclitics(word);
     if pre.ends_with("ال") {
         // والشيخ is و + الشيخ: the article belongs to the trigger; التحالف
         // is the trigger تحالف with its article.
@@ -243,13 +245,15 @@ fn prefix(word: &str, n: usize) -> &str {
         .map_or(word, |(i, _)| word.get(..i).unwrap_or(word))
 }
 
+/// The last `n` characters of a word (the whole word when it has no more,
+/// or when `n` is 0). Read from the end: no count of the characters.
 fn suffix(word: &str, n: usize) -> &str {
-    let count = word.chars().count();
-    if count <= n {
+    let Some(back) = n.checked_sub(1) else {
         return word;
-    }
+    };
     word.char_indices()
-        .nth(count - n)
+        .rev()
+        .nth(back)
         .map_or(word, |(i, _)| word.get(i..).unwrap_or(word))
 }
 
@@ -270,6 +274,42 @@ impl SentenceFeatures {
         self.ids
             .get(i * STATIC_FEATURES..(i + 1) * STATIC_FEATURES)
             .unwrap_or(&[])
+    }
+}
+
+/// What both the features and the entity rules ask of a folded word before
+/// anything is hashed, worked out once per word.
+#[derive(Debug, Clone, Copy)]
+pub struct WordParts<'w> {
+    pub word: &'w str,
+    /// The word's [`split_proclitics`], even for a known name (the rules
+    /// decide themselves whether to cut a known name).
+    pub pre: &'w str,
+    pub rest: &'w str,
+    /// Whether the name lists know the word whole
+    /// ([`super::gazetteer::Gazetteer::is_known_word`]).
+    pub known: bool,
+    pub trigger: Option<Trigger>,
+}
+
+impl<'w> WordParts<'w> {
+    /// The parts of a folded word.
+    ///
+    /// ```
+    /// use tabayyun::entities::features::{Trigger, WordParts};
+    /// let p = WordParts::of("والرييس"); // "and the president", folded
+    /// assert_eq!((p.pre, p.rest), ("وال", "رييس"));
+    /// assert_eq!(p.trigger, Some(Trigger::Title));
+    /// ```
+    pub fn of(word: &'w str) -> WordParts<'w> {
+        let (pre, rest) = split_proclitics(word);
+        WordParts {
+            word,
+            pre,
+            rest,
+            known: GAZETTEER.is_known_word(word),
+            trigger: trigger_of_split(word, (pre, rest)),
+        }
     }
 }
 
@@ -325,10 +365,17 @@ impl WordHashes {
     /// assert_eq!(WordHashes::of("وقال").word, WordHashes::of("وقال").word);
     /// ```
     pub fn of(w: &str) -> WordHashes {
-        let (pre, rest) = if GAZETTEER.is_known_word(w) {
+        WordHashes::of_parts(&WordParts::of(w))
+    }
+
+    /// The hashes of a folded word given its [`WordParts`]: the one place
+    /// where a word's own features are defined.
+    pub fn of_parts(parts: &WordParts) -> WordHashes {
+        let w = parts.word;
+        let (pre, rest) = if parts.known {
             ("", w)
         } else {
-            split_proclitics(w)
+            (parts.pre, parts.rest)
         };
         let given = if GAZETTEER.is_given_name(rest) {
             "G"
@@ -344,7 +391,7 @@ impl WordHashes {
             word: word_hash(w),
             rest: word_hash(rest),
             pre: word_hash(pre),
-            stem: word_hash(light_stem(w)),
+            stem: word_hash(light_stem_of_rest(w, parts.rest)),
             prefix2: word_hash(prefix(rest, 2)),
             prefix3: word_hash(prefix(rest, 3)),
             prefix4: word_hash(prefix(rest, 4)),
@@ -353,7 +400,7 @@ impl WordHashes {
             suffix3: word_hash(suffix(w, 3)),
             suffix4: word_hash(suffix(w, 4)),
             shape: word_hash(shape(w)),
-            trigger: word_hash(trigger(w).map_or("-", Trigger::code)),
+            trigger: word_hash(parts.trigger.map_or("-", Trigger::code)),
             given: word_hash(given),
             article: word_hash(article),
         }

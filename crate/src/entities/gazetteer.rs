@@ -10,10 +10,9 @@
 //! first word (بالعراق → العراق), and says how many folded characters of
 //! that word it skips.
 
-use super::features::{WordMap, WordSet};
+use super::features::{WordMap, WordParts, WordSet};
 use super::Kind;
 use crate::normalize::normalize;
-use crate::tokenize::split_proclitics;
 use std::sync::LazyLock;
 
 /// The curated lists, one per type; `surface<TAB>type<TAB>canonical id`.
@@ -156,7 +155,10 @@ impl Gazetteer {
     /// assert_eq!(GAZETTEER.entries[m[0].entry].id, "دير الزور");
     /// ```
     pub fn find(&self, words: &[&str]) -> Vec<Match> {
-        let starts: Vec<Vec<(usize, usize)>> = words.iter().map(|w| self.starts_of(w)).collect();
+        let starts: Vec<Vec<(usize, usize)>> = words
+            .iter()
+            .map(|w| self.starts_of(&WordParts::of(w)))
+            .collect();
         self.find_with(words, |i| starts.get(i).map_or(&[], Vec::as_slice))
     }
 
@@ -207,14 +209,15 @@ impl Gazetteer {
 
     /// The aliases a word can open, each with the folded characters of the
     /// word before the name (its proclitics), in order of preference.
-    pub(super) fn starts_of(&self, word: &str) -> Vec<(usize, usize)> {
+    pub(super) fn starts_of(&self, parts: &WordParts) -> Vec<(usize, usize)> {
+        let word = parts.word;
         let mut out = Vec::new();
         let mut add = |index: &WordMap<Vec<usize>>, first: &str, skip: usize| {
             out.extend(index.get(first).into_iter().flatten().map(|&e| (e, skip)));
         };
         add(&self.by_first, word, 0);
-        if !self.known_words.contains(word) {
-            let (pre, rest) = split_proclitics(word);
+        if !parts.known {
+            let (pre, rest) = (parts.pre, parts.rest);
             if !pre.is_empty() {
                 let pre_chars = pre.chars().count();
                 // بالعراق → ب + العراق; للعراق keeps the surviving ل of its

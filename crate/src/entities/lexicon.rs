@@ -11,10 +11,9 @@
 //! its words); the table starts afresh before a text once it holds more
 //! than [`LIMIT`] words, so memory stays bounded.
 
-use super::features::{trigger, Trigger, WordHashes, WordMap};
+use super::features::{Trigger, WordHashes, WordMap, WordParts};
 use super::gazetteer::GAZETTEER;
 use super::model::{Scored, MODEL};
-use crate::tokenize::split_proclitics;
 use std::cell::RefCell;
 
 /// Distinct words kept between texts.
@@ -23,7 +22,8 @@ pub const LIMIT: usize = 50_000;
 /// What the entity stages need of one folded word.
 #[derive(Debug, Clone)]
 pub struct Word {
-    /// Byte length of the word's proclitics ([`split_proclitics`]).
+    /// Byte length of the word's proclitics
+    /// ([`crate::tokenize::split_proclitics`]).
     pre: usize,
     /// A word of a known name or a given name ([`super::gazetteer::Gazetteer::is_known_word`]).
     pub known: bool,
@@ -41,20 +41,20 @@ pub struct Word {
 
 impl Word {
     fn of(word: &str) -> Word {
-        let (pre, rest) = split_proclitics(word);
+        let parts = WordParts::of(word);
         Word {
-            pre: pre.len(),
-            known: GAZETTEER.is_known_word(word),
+            pre: parts.pre.len(),
+            known: parts.known,
             given: GAZETTEER.is_given_name(word),
-            given_rest: GAZETTEER.is_given_name(rest),
-            trigger: trigger(word),
-            starts: GAZETTEER.starts_of(word).into_boxed_slice(),
-            scored: MODEL.score(WordHashes::of(word)),
+            given_rest: GAZETTEER.is_given_name(parts.rest),
+            trigger: parts.trigger,
+            starts: GAZETTEER.starts_of(&parts).into_boxed_slice(),
+            scored: MODEL.score(WordHashes::of_parts(&parts)),
         }
     }
 
-    /// `word` (the word this record is of) split as [`split_proclitics`]
-    /// splits it.
+    /// `word` (the word this record is of) split as
+    /// [`crate::tokenize::split_proclitics`] splits it.
     pub fn split<'w>(&self, word: &'w str) -> (&'w str, &'w str) {
         word.split_at_checked(self.pre).unwrap_or(("", word))
     }
