@@ -10,6 +10,7 @@
 import './lib/ext.js';
 import './lib/messages.js';
 import './lib/article-extract.js';
+import './lib/text-map.js';
 import { analyze, version, createLibrary, loadLibrary } from './lib/engine.js';
 import * as store from './lib/library-store.js';
 import { compareArticle, matchPassages } from './lib/compare-model.js';
@@ -267,9 +268,17 @@ async function handle(msg) {
     case MSG.ANALYZE_TEXT:
       if (typeof msg.text !== 'string') return invalid('text must be a string');
       return analyze(msg.text);
-    case MSG.EXTRACT_ARTICLE:
+    case MSG.EXTRACT_ARTICLE: {
       if (typeof msg.html !== 'string') return invalid('html must be a string');
-      return extractArticle(msg.html);
+      const found = await extractArticle(msg.html);
+      // Analysed at once, as the content script will most likely ask: the
+      // text its paragraphs make when all are found on the page as they are.
+      // An engine that fails here fails again when asked; the article found
+      // is answered anyway.
+      const text = Array.isArray(found?.paragraphs) ? globalThis.Tabayyun.textMap.joined(found.paragraphs) : null;
+      const result = text ? await analyze(text).catch(() => null) : null;
+      return result ? { ...found, analysis: { text, result } } : found;
+    }
     case MSG.ENGINE_VERSION:
       return { version: await version() };
     case MSG.READ_TAB:

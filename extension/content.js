@@ -50,13 +50,14 @@
     if (!ARABIC.test(pageRoot().textContent)) return { title: doc.title, paragraphs: [] };
     const html = doc.documentElement.outerHTML;
     performance.mark('tabayyun:serialized');
+    let found = null;
     try {
-      const found = await ask({ type: MSG.EXTRACT_ARTICLE, html });
-      if (Array.isArray(found?.paragraphs)) return found;
+      found = await ask({ type: MSG.EXTRACT_ARTICLE, html });
     } catch {
       // answered below
     }
-    return T.articleExtract.fallback(doc);
+    performance.mark('tabayyun:extracted');
+    return Array.isArray(found?.paragraphs) ? found : T.articleExtract.fallback(doc);
   }
   const settingsAsked = ext.storage.local.get(['colours', 'lang']);
   // Registered at document_start, the scripts are compiled and run while
@@ -68,19 +69,12 @@
   // The engine may have to start (compile the wasm, load its models):
   // waking it with the headline overlaps that with reading the article.
   if (ARABIC.test(doc.title)) analyze(doc.title).catch(() => {});
-  // The first pass needs no settings: the article is read while the
-  // browser answers them, in a task of its own, after the page's own
-  // DOMContentLoaded handlers (which may add text).
+  // The page goes to the background in a task of its own, after the
+  // page's own DOMContentLoaded handlers (which may add text); the settings
+  // are read and the interface built while the background finds the
+  // article and analyses it.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  let first = await extractArticle();
-  performance.mark('tabayyun:extracted');
-  // Located and sent to the engine before the settings are read and the
-  // interface is built, which then happen while the engine works.
-  first.located = await T.reader.locate(doc, pageRoot(), first.paragraphs);
-  if (first.located.text) {
-    first.analysis = analyze(first.located.text);
-    first.analysis.catch(() => {}); // handled where it is awaited, in read()
-  }
+  let first = extractArticle();
   const settings = await settingsAsked;
   performance.mark('tabayyun:settings');
   const lang = ['ar', 'en'].includes(settings.lang)
@@ -122,6 +116,16 @@
     return r;
   }
 
+  // The background analyses the paragraphs it found along with finding
+  // them (`found.analysis`, for `textMap.joined(paragraphs)`): when they
+  // all stand on the page as they are, that is the text located, and the
+  // second round trip is saved.
+  async function analyzeFound(found, text) {
+    if (found.analysis?.text !== text) return analyze(text);
+    performance.mark('tabayyun:analysis-received');
+    return found.analysis.result;
+  }
+
   async function read() {
     if (running) {
       again = true;
@@ -129,18 +133,15 @@
     }
     running = true;
     try {
-      const pre = first;
+      const found = await (first ?? extractArticle());
       first = null;
-      const { title, paragraphs } = pre ?? (await extractArticle());
+      const { title, paragraphs } = found;
       const key = paragraphs.join('\n');
       if (key === lastText && session.marks().every((m) => m.range.startContainer.isConnected)) return;
       lastText = key;
       // Matches are asked for with the analysis, so data-matches is set by
       // the time data-state says ready (the highlights do not wait for them).
-      const pass = await session.run(pageRoot(), paragraphs, pre ? () => pre.analysis : analyze, {
-        alongside: findMatches,
-        located: pre?.located,
-      });
+      const pass = await session.run(pageRoot(), paragraphs, (text) => analyzeFound(found, text), { alongside: findMatches });
       lastArticle = { title, text: pass.text };
     } finally {
       running = false;

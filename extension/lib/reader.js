@@ -20,23 +20,19 @@
     LOC: { ar: 'مكان', en: 'place' },
   };
   const KINDS = ['number', 'PER', 'ORG', 'LOC'];
-  // Read at most this much of a page (UTF-16 units, some 10 long articles):
-  // beyond it a page is an archive or a book, and painting tens of
-  // thousands of highlights makes the browser redraw slowly on every frame.
-  const MAX_TEXT = 100_000;
 
   // The next task: scheduler.yield() resumes ahead of other queued work
   // where the browser has it.
   const nextTask = (win) => (win.scheduler?.yield ? win.scheduler.yield() : new Promise((r) => win.setTimeout(r, 0)));
 
   /**
-   * The text to analyse for `paragraphs` under `root`, at most MAX_TEXT
+   * The text to analyse for `paragraphs` under `root`, at most textMap.MAX_TEXT
    * long, and its map back to the page (textMap.locate), found in slices
    * of a few ms so the page never waits on it for long.
    */
   async function locate(doc, root, paragraphs) {
     const win = doc.defaultView;
-    const located = await T.textMap.locateSliced(root, paragraphs, { limit: MAX_TEXT, pause: () => nextTask(win) });
+    const located = await T.textMap.locateSliced(root, paragraphs, { limit: T.textMap.MAX_TEXT, pause: () => nextTask(win) });
     win.performance.mark('tabayyun:located');
     return located;
   }
@@ -66,7 +62,7 @@
     let current = null;
     let focusIndex = -1;
     let generation = 0;
-    // `{read, total}` when the page's text was longer than MAX_TEXT.
+    // `{read, total}` when the page's text was longer than textMap.MAX_TEXT.
     let truncated = null;
     const overlay = T.overlay.create(doc, {
       lang,
@@ -129,20 +125,15 @@
     /**
      * Analyses the `paragraphs` found under `root` and paints the result;
      * `alongside(text)`, if given, runs at the same time as `analyze` and
-     * is awaited before the state says ready. `located` is what
-     * `await locate(doc, root, paragraphs)` gave, when the caller did it.
-     * Resolves to `{marks, text}`; on an engine error sets data-state=error
+     * is awaited before the state says ready. Resolves to `{marks, text}`; on an engine error sets data-state=error
      * and data-error=<code> and resolves to `{marks: [], text, error}`. A
      * pass overtaken by a newer one leaves the page to the newer one.
      */
-    async function run(root, paragraphs, analyze, { alongside = null, located: given = null } = {}) {
+    async function run(root, paragraphs, analyze, { alongside = null } = {}) {
       const mine = ++generation;
       overlay.setState('working');
-      let located = given;
-      if (!located) {
-        located = await locate(doc, root, paragraphs);
-        if (mine !== generation) return { marks, text: '', stale: true };
-      }
+      const located = await locate(doc, root, paragraphs);
+      if (mine !== generation) return { marks, text: '', stale: true };
       let result;
       let besides = null;
       try {

@@ -24,6 +24,23 @@
     return s.replace(/\s+/g, ' ').trim();
   }
 
+  // Read at most this much of a page (UTF-16 units, some 10 long articles):
+  // beyond it a page is an archive or a book, and painting tens of
+  // thousands of highlights makes the browser redraw slowly on every frame.
+  const MAX_TEXT = 100_000;
+
+  /**
+   * The text `locate` makes of `paragraphs` when every one of them is found
+   * on the page as it is and they fit in `limit`; null when they do not fit.
+   */
+  function joined(paragraphs, limit = MAX_TEXT) {
+    const text = paragraphs
+      .map(collapse)
+      .filter((p) => p.length >= 2)
+      .join('\n\n');
+    return text.length <= limit ? text : null;
+  }
+
   // The code units `\s` matches, as a lookup: this loop runs once per
   // character of the page, where a regular expression per character is
   // several times slower.
@@ -218,5 +235,5 @@
     return null;
   }
 
-  T.textMap = Object.freeze({ collapse, indexText, locate, locateSliced, rangeFor });
+  T.textMap = Object.freeze({ MAX_TEXT, collapse, joined, indexText, locate, locateSliced, rangeFor });
 })();
