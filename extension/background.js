@@ -332,7 +332,14 @@ ext.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
   return true; // the answer is asynchronous
 });
 
-ext.runtime.onStartup.addListener(() => syncContentScripts().catch(() => {}));
+// Chromium: the offscreen document is opened with the browser, so the
+// first page read does not wait for it; it then stays open, idle between
+// pages.
+const openOffscreen = () => ext.offscreen && offscreenDocument().catch(() => {});
+ext.runtime.onStartup.addListener(() => {
+  syncContentScripts().catch(() => {});
+  openOffscreen();
+});
 ext.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'sites' in changes) syncContentScripts().catch(() => {});
 });
@@ -343,6 +350,7 @@ ext.permissions.onRemoved.addListener(() => syncContentScripts().catch(() => {})
 // shortcut or the menu grants activeTab for that tab.
 ext.runtime.onInstalled.addListener(() => {
   syncContentScripts().catch(() => {});
+  openOffscreen();
   ext.contextMenus.create({
     id: 'read-page',
     title: ext.i18n.getMessage('menuReadPage'),
