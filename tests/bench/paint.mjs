@@ -16,8 +16,12 @@
 // Long tasks come from a PerformanceObserver in the page's main world
 // (content scripts run on the page's main thread, but the browser does not
 // attribute tasks to them); a task is the content script's when one of its
-// User Timing marks (`tabayyun:*`, one per stage) was set during it. The first load after launch
-// (the background compiles the wasm) is reported apart as "cold".
+// User Timing marks (`tabayyun:*`, one per stage) was set during it. The
+// same tasks are also read from a Chromium trace of each load, which gives
+// each task's CPU time on the page's main thread besides its wall time: on
+// a loaded machine a task's wall time is mostly waiting for a core. The
+// first load after launch (the background compiles the wasm) is reported
+// apart as "cold".
 //
 // Goal: median paint <= 150 ms, no content-script long task over 50 ms.
 
@@ -46,9 +50,51 @@ function observeLongTasks() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
+// A trace of the page's load (Chromium's tracing over CDP): its tasks with
+// wall time (`dur`) and the main thread's CPU time (`tdur`), and our User
+// Timing marks. CPU time tells our own work from the time the thread was
+// waiting for a core, which on a loaded machine is most of a long task.
+async function startTrace(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['blink.user_timing', 'disabled-by-default-devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    return events;
+  };
+}
+
+// Our tasks in a trace: every top-level task on the page's main thread
+// during which one of our marks was set, as `{wall, cpu, marks}` (ms).
+function tracedTasks(events) {
+  const marks = events.filter((e) => e.name?.startsWith('tabayyun:') && e.ph !== 'X');
+  if (!marks.length) return [];
+  const { pid, tid } = marks[0];
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid);
+  const out = [];
+  for (const t of tasks) {
+    const inside = marks.filter((m) => m.ts >= t.ts && m.ts <= t.ts + t.dur);
+    if (!inside.length) continue;
+    out.push({
+      wall: t.dur / 1000,
+      cpu: (t.tdur ?? t.dur) / 1000,
+      marks: inside.map((m) => `${m.name.slice(9)}@${((m.ts - t.ts) / 1000).toFixed(0)}`),
+    });
+  }
+  return out;
+}
+
 async function loadOnce(context, url) {
   const page = await context.newPage();
   await page.addInitScript(observeLongTasks);
+  const endTrace = await startTrace(context, page);
   await page.goto(url);
   await page.waitForFunction(
     () => {
@@ -76,6 +122,7 @@ async function loadOnce(context, url) {
       tasks: globalThis.__benchLongTasks ?? [],
     };
   });
+  const traced = tracedTasks(await endTrace());
   await page.close();
   // Ours: a task during which one of our stage marks was set.
   const during = (t) => r.stamps.filter(([, at]) => at >= t.start && at <= t.start + t.duration);
@@ -85,7 +132,19 @@ async function loadOnce(context, url) {
   const slow = ours
     .filter((t) => t.duration > GOAL_TASK)
     .map((t) => `${t.duration.toFixed(0)} [${during(t).map(([name, at]) => `${name}@${(at - t.start).toFixed(0)}`).join(' ')}]`);
-  return { ...r, slow, ourTask: Math.max(0, ...ours.map((t) => t.duration)), anyTask: Math.max(0, ...r.tasks.map((t) => t.duration)) };
+  // The same from the trace, with CPU time: each of our tasks over the goal.
+  const slowCpu = traced
+    .filter((t) => t.wall > GOAL_TASK)
+    .map((t) => `${t.wall.toFixed(0)} wall / ${t.cpu.toFixed(0)} CPU [${t.marks.join(' ')}]`);
+  return {
+    ...r,
+    slow,
+    slowCpu,
+    ourTask: Math.max(0, ...ours.map((t) => t.duration)),
+    anyTask: Math.max(0, ...r.tasks.map((t) => t.duration)),
+    ourCpu: Math.max(0, ...traced.map((t) => t.cpu)),
+    ourWall: Math.max(0, ...traced.map((t) => t.wall)),
+  };
 }
 
 const quantile = (xs, q) => {
@@ -119,7 +178,9 @@ async function main() {
       ['paint after DOMContentLoaded (our own latency)', col((w) => w.paint - w.dcl), cold.paint - cold.dcl],
       ...stages.map((s) => [`  mark ${s}`, col((w) => w.marks[s]), cold.marks[s]]),
       ['DOMContentLoaded', col((w) => w.dcl), cold.dcl],
-      ['longest content-script task', col((w) => w.ourTask), cold.ourTask],
+      ['longest content-script task (longtask API, wall)', col((w) => w.ourTask), cold.ourTask],
+      ['longest content-script task (trace, wall)', col((w) => w.ourWall), cold.ourWall],
+      ['longest content-script task (trace, CPU)', col((w) => w.ourCpu), cold.ourCpu],
       ['longest task on the page', col((w) => w.anyTask), cold.anyTask],
     ];
     console.log(`Page paint: ${url} (${RUNS} warm loads after one cold load; ms since navigation start)\n`);
@@ -130,16 +191,20 @@ async function main() {
       console.log(`| ${name} | ${ms(quantile(ok, 0.5))} | ${ms(quantile(ok, 0.95))} | ${ms(Math.max(...ok))} | ${ms(c)} |`);
     }
     const slow = [cold, ...warm].flatMap((w) => w.slow);
-    if (slow.length) console.log(`\nOur tasks over ${GOAL_TASK} ms (duration [stage@ms into the task]): ${slow.join(', ')}`);
+    if (slow.length) console.log(`\nOur long tasks (longtask API; duration [stage@ms into the task]): ${slow.join(', ')}`);
+    const slowCpu = [cold, ...warm].flatMap((w) => w.slowCpu);
+    if (slowCpu.length) console.log(`\nOur tasks over ${GOAL_TASK} ms wall (trace; ms [stage@ms into the task]): ${slowCpu.join(', ')}`);
     const median = quantile(col((w) => w.paint), 0.5);
     const ownMedian = quantile(col((w) => w.paint - w.dcl), 0.5);
     const worst = Math.max(...col((w) => w.ourTask), cold.ourTask);
+    const worstCpu = Math.max(...col((w) => w.ourCpu), cold.ourCpu);
     const verdict = (ok) => (ok ? 'met' : 'NOT met');
     console.log(
       `\n${cold.numbers} numbers and ${cold.entities} entities painted. ` +
         `Goal median paint <= ${GOAL_PAINT} ms from navigation start: ${verdict(median <= GOAL_PAINT)}` +
         ` (from DOMContentLoaded: ${verdict(ownMedian <= GOAL_PAINT)}); ` +
-        `no content-script long task > ${GOAL_TASK} ms: ${verdict(worst <= GOAL_TASK)}. ` +
+        `no content-script long task > ${GOAL_TASK} ms: ${verdict(worst <= GOAL_TASK)} ` +
+        `(in CPU time: ${verdict(worstCpu <= GOAL_TASK)}). ` +
         `Load average while measuring: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores.`,
     );
   } finally {
