@@ -1304,18 +1304,39 @@ impl<'a> Scanner<'a> {
         } else {
             return None;
         };
+        // بين عامي 2011 و2015: the word for "the years" before the pair.
+        let j = if self.word(j).is_some_and(|w| {
+            matches!(
+                w,
+                "عامي"
+                    | "العامين"
+                    | "سنتي"
+                    | "السنتين"
+                    | "الاعوام"
+                    | "السنوات"
+                    | "عام"
+                    | "العام"
+            )
+        }) && self.year_digits(j + 1).is_some()
+        {
+            j + 1
+        } else {
+            j
+        };
         let q1 = self.quantity(j)?;
-        if q1.vague || q1.ordinal || q1.value.is_none() || q1.unit.is_some() {
+        if q1.vague || q1.value.is_none() || q1.unit.is_some() {
             return None;
         }
         let k = q1.end;
         let q2 = if from {
-            if matches!(self.word(k), Some("الي" | "حتي")) || self.dash(k) {
+            if matches!(self.word(k), Some("الي" | "حتي" | "والي" | "وحتي")) || self.dash(k)
+            {
                 self.quantity(k + 1)?
             } else {
                 return None;
             }
-        } else if self.is(k, "و") || matches!(self.word(k), Some("الي" | "حتي")) {
+        } else if self.is(k, "و") || matches!(self.word(k), Some("الي" | "حتي" | "وحتي"))
+        {
             // بين 50 إلى 60: the connector of من … إلى after بين.
             self.quantity(k + 1)?
         } else {
@@ -1325,12 +1346,16 @@ impl<'a> Scanner<'a> {
             }
             self.quantity(k)?
         };
-        if q2.vague || q2.ordinal || q2.value.is_none() {
+        let start = self.skip_chars(i, pre);
+        if let Some(r) = self.day_range(start, &q1, &q2) {
+            return Some(r);
+        }
+        if q1.ordinal || q2.vague || q2.ordinal || q2.value.is_none() {
             return None;
         }
-        // من 2014 إلى 2017: two years, not a count.
-        if q1.int4.is_some_and(|y| (1900..=2100).contains(&y)) && q2.int4.is_some() {
-            return None;
+        // من 2014 إلى 2017: a span of years, not a count.
+        if q1.int4.is_some() && q2.int4.is_some() {
+            return self.year_range(start, &q1, &q2, j > i + 1 && !self.is(j - 1, "بين"));
         }
         let (mut lo, hi) = (q1.value?, q2.value?);
         if let (None, Some(m)) = (q1.mult, q2.mult) {
@@ -1352,6 +1377,95 @@ impl<'a> Scanner<'a> {
             ..Qty::default()
         };
         self.finish(q, "range")
+    }
+
+    /// Days of one month: "من 20 إلى 25 يوليو", "بين 10 و15 أغسطس 2015",
+    /// "الخامس عشر وحتى السابع عشر من نوفمبر". A date whose `date` is an
+    /// ISO 8601 interval, "--07-20/--07-25".
+    fn day_range(&self, start: usize, q1: &Qty, q2: &Qty) -> Option<(Number, usize)> {
+        let day = |q: &Qty| {
+            q.value
+                .filter(|v| v.fract() == 0.0 && (1.0..=31.0).contains(v) && q.mult.is_none())
+                .map(|v| v as u32)
+        };
+        let (d1, d2) = (day(q1)?, day(q2)?);
+        if d1 >= d2 || q1.ordinal != q2.ordinal || q1.unit.is_some() || q2.unit.is_some() {
+            return None;
+        }
+        let mut k = q2.end;
+        if self.is(k, "من") {
+            k += 1;
+            if self.is(k, "شهر") {
+                k += 1;
+            }
+        } else if q2.ordinal {
+            // الخامس عشر والسابع عشر alone are not days.
+            return None;
+        }
+        let (m, k2, 0) = self.month_span(k)? else {
+            return None;
+        };
+        let (year, end_tok) = match self.year_digits(k2) {
+            Some(y) => (Some(y), k2 + 1),
+            None => (None, k2),
+        };
+        let mut n = Number::new(start, self.toks[end_tok - 1].end, Kind::Date);
+        n.qualifier = "range";
+        n.date = Some(format!(
+            "{}/{}",
+            format_date(year, m.number, Some(d1)),
+            format_date(year, m.number, Some(d2))
+        ));
+        Some((n, end_tok))
+    }
+
+    /// Two years, "بين عامي 2011 و2015", "2014-2015", "1436/1437هـ": a year
+    /// mention with low and high. `cue` says a word for years came first.
+    fn year_range(&self, start: usize, q1: &Qty, q2: &Qty, cue: bool) -> Option<(Number, usize)> {
+        let (y1, y2) = (q1.int4?, q2.int4?);
+        let hijri = self.is(q2.end, "ه") || self.is(q2.end, "م");
+        let gregorian = |y: u32| (1900..=2100).contains(&y);
+        let plausible =
+            gregorian(y1) && gregorian(y2) || (cue || hijri) && (1000..=2100).contains(&y1);
+        if y1 >= y2 || y2 - y1 > 200 || !plausible {
+            return None;
+        }
+        let mut n = Number::new(start, self.toks[q2.end - 1].end, Kind::Year);
+        n.qualifier = "range";
+        n.low = Some(y1 as f64);
+        n.high = Some(y2 as f64);
+        Some((n, q2.end))
+    }
+
+    /// A span of dates: "من 1 رمضان حتى 1 شوال", "بين 25 يوليو و5 أغسطس".
+    fn date_pair(&self, i: usize) -> Option<(Number, usize)> {
+        let w = self.word(i)?;
+        let (pre, rest) = split_conj(w);
+        let j = match rest {
+            "من" | "بين" | "مابين" => i + 1,
+            "ما" if self.is(i + 1, "بين") => i + 2,
+            _ => return None,
+        };
+        let (d1, k) = self.date_at(j)?;
+        let connector = matches!(self.word(k), Some("الي" | "حتي" | "وحتي" | "والي"))
+            || self.dash(k) && rest == "من";
+        let (d2, next) = if connector {
+            self.date_at(k + 1)?
+        } else if rest != "من" && self.is(k, "و") {
+            // و5 أغسطس: the tokenizer splits و from digits.
+            self.date_at(k + 1)?
+        } else if rest != "من" && self.word(k).is_some_and(|w| w.starts_with('و')) {
+            // والعشرين من مارس: the conjunction sticks to a day in words.
+            self.date_at(k)
+                .filter(|(d, _)| d.start > self.toks[k].start)?
+        } else {
+            return None;
+        };
+        let (a, b) = (d1.date?, d2.date?);
+        let mut n = Number::new(self.skip_chars(i, pre), d2.end, Kind::Date);
+        n.qualifier = "range";
+        n.date = Some(format!("{a}/{b}"));
+        Some((n, next))
     }
 
     /// After a quantity: a percent sign or "في المئة".
@@ -1878,11 +1992,20 @@ impl<'a> Scanner<'a> {
                             || n.kind == TokenKind::Word && n.norm != "ما" && may_start(&n.norm)
                     })
                 };
-                if !(next_may(i + 1) || self.is(i + 1, "بين") && next_may(i + 2)) {
+                // بين عامي 2011 و2015
+                let years = |k: usize| {
+                    matches!(self.word(k), Some("عامي" | "العامين" | "سنتي" | "السنتين"))
+                        && next_may(k + 1)
+                };
+                if !(next_may(i + 1) || self.is(i + 1, "بين") && next_may(i + 2) || years(i + 1))
+                {
                     return None;
                 }
             }
             _ => {}
+        }
+        if let Some(r) = self.date_pair(i) {
+            return Some(r);
         }
         if let Some(r) = self.date_at(i) {
             return Some(r);
@@ -1918,6 +2041,27 @@ impl<'a> Scanner<'a> {
     /// A quantity, maybe followed by "-"/"أو" and a second one (a range).
     fn plain(&self, q: Qty, qualifier: &'static str) -> Option<(Number, usize)> {
         let k = q.end;
+        // العام الدراسي 1436/1437هـ، الموسم 36/1437هـ: a school or sport year.
+        if self.punct(k, '/') && !q.words && qualifier == "exact" {
+            if let (Some(v), Some(q2)) = (q.value, self.quantity(k + 1)) {
+                if let Some(y2) = q2.int4 {
+                    let y1 = if v < 100.0 && y2 % 100 == v as u32 + 1 {
+                        y2 - 1
+                    } else {
+                        v as u32
+                    };
+                    let q1 = Qty {
+                        int4: Some(y1),
+                        ..q.clone()
+                    };
+                    if y2 == y1 + 1 {
+                        if let Some(r) = self.year_range(q.start, &q1, &q2, true) {
+                            return Some(r);
+                        }
+                    }
+                }
+            }
+        }
         if q.value.is_some() && !q.vague && !q.fraction {
             let second = if self.dash(k) && self.digits(k + 1).is_some() && !q.words {
                 self.quantity(k + 1)
@@ -1932,7 +2076,15 @@ impl<'a> Scanner<'a> {
                     && !q2.fraction
                     && q2.value.is_some_and(|v| Some(v) > q.value)
             }) {
-                if !(q.int4.is_some() && q2.int4.is_some()) {
+                if let Some(r) = self.day_range(q.start, &q, &q2) {
+                    return Some(r);
+                }
+                // 2014-2015 is a span; 2014 أو 2015 one year or the other.
+                if q.int4.is_some() && q2.int4.is_some() && qualifier == "exact" && self.dash(k) {
+                    if let Some(r) = self.year_range(q.start, &q, &q2, false) {
+                        return Some(r);
+                    }
+                } else if !(q.int4.is_some() && q2.int4.is_some()) {
                     let mut lo = q.value?;
                     if let (None, Some(m)) = (q.mult, q2.mult) {
                         if lo < m {

@@ -513,20 +513,30 @@ fn ranges() {
                 Some("يوم"),
             )],
         ),
-        // two years are not a range of counts
+        // two years are a range of years, not of counts
         (
             "من 2012 إلى 2014",
-            &[
-                ("2012", Year, v(2012.0), N, N, "exact", None),
-                ("2014", Year, v(2014.0), N, N, "exact", None),
-            ],
+            &[(
+                "من 2012 إلى 2014",
+                Year,
+                N,
+                v(2012.0),
+                v(2014.0),
+                "range",
+                None,
+            )],
         ),
         (
             "بين 2003 و2010",
-            &[
-                ("2003", Year, v(2003.0), N, N, "exact", None),
-                ("2010", Year, v(2010.0), N, N, "exact", None),
-            ],
+            &[(
+                "بين 2003 و2010",
+                Year,
+                N,
+                v(2003.0),
+                v(2010.0),
+                "range",
+                None,
+            )],
         ),
     ]);
 }
@@ -1330,7 +1340,15 @@ fn scores_list_markers_and_models() {
         // without a word of sport, 3-4 is a range: "3,000 to 4,000 people"
         (
             "وصل 3-4 آلاف شخص",
-            &[("3-4 آلاف", Count, N, v(3000.0), v(4000.0), "range", Some("شخص"))],
+            &[(
+                "3-4 آلاف",
+                Count,
+                N,
+                v(3000.0),
+                v(4000.0),
+                "range",
+                Some("شخص"),
+            )],
         ),
         // "the reasons are: 1 - high dowries. 2- the cost of weddings."
         ("الأسباب هي: 1 - غلاء المهور. 2- تكاليف الزواج.", &[]),
@@ -1348,9 +1366,15 @@ fn scores_list_markers_and_models() {
             ],
         ),
         // "F-16 jets, F-16 Block 52 and M1A1 tanks": model names
-        ("تسلمت مصر طائرات إف-16 وطائرات F-16 Block 52 ودبابات M1A1", &[]),
+        (
+            "تسلمت مصر طائرات إف-16 وطائرات F-16 Block 52 ودبابات M1A1",
+            &[],
+        ),
         // "Galaxy S6, Exynos 7420, a Boeing 777, a 747-type plane"
-        ("هاتف جالاكسي إس6 ومعالج Exynos 7420 وطائرة بوينغ 777 من طراز 747", &[]),
+        (
+            "هاتف جالاكسي إس6 ومعالج Exynos 7420 وطائرة بوينغ 777 من طراز 747",
+            &[],
+        ),
         // "for enquiries 0172417761": a telephone number
         ("للاستفسار 0172417761", &[]),
         // "the 5+1 group"
@@ -1359,6 +1383,153 @@ fn scores_list_markers_and_models() {
         (
             "ولدت أم 3 أطفال",
             &[("3", Count, v(3.0), N, N, "exact", Some("طفل"))],
+        ),
+    ]);
+}
+
+/// (span text, qualifier, ISO date or interval) of the one mention found.
+fn check_dates(cases: &[(&str, &str, &str, &str)]) {
+    let mut failures = Vec::new();
+    for (text, span, qualifier, date) in cases {
+        let got = run(text);
+        let view: Vec<(&str, &str, Option<&str>)> = got
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.qualifier, n.date.as_deref()))
+            .collect();
+        if view != [(*span, *qualifier, Some(*date))] {
+            failures.push(format!(
+                "{text}\n   want {span} {qualifier} {date}\n   got  {view:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn ranges_of_dates() {
+    check_dates(&[
+        // "from 20 to 25 July"
+        (
+            "من 20 إلى 25 يوليو",
+            "من 20 إلى 25 يوليو",
+            "range",
+            "--07-20/--07-25",
+        ),
+        // "between 10 and 15 August 2015"
+        (
+            "بين 10 و15 أغسطس 2015",
+            "بين 10 و15 أغسطس 2015",
+            "range",
+            "2015-08-10/2015-08-15",
+        ),
+        // "from 1 to 5 Ramadan" (Hijri)
+        (
+            "من 1 إلى 5 رمضان",
+            "من 1 إلى 5 رمضان",
+            "range",
+            "--09-01/--09-05",
+        ),
+        // "the summit is held 13-16 Tammuz (July)"
+        (
+            "تعقد القمة في الفترة 13-16 تموز (يوليو)",
+            "13-16 تموز (يوليو)",
+            "range",
+            "--07-13/--07-16",
+        ),
+        // "between the fifteenth and the seventeenth of November 2015"
+        (
+            "خلال الفترة بين الخامس عشر وحتى السابع عشر من نوفمبر 2015م",
+            "بين الخامس عشر وحتى السابع عشر من نوفمبر 2015",
+            "range",
+            "2015-11-15/2015-11-17",
+        ),
+        // "from 1 Ramadan until 1 Shawwal"
+        (
+            "خلال الفترة من 1 رمضان حتى 1 شوال",
+            "من 1 رمضان حتى 1 شوال",
+            "range",
+            "--09-01/--10-01",
+        ),
+        // "from July 2014 until June 2015"
+        (
+            "من يوليو 2014 حتى يونيو 2015",
+            "من يوليو 2014 حتى يونيو 2015",
+            "range",
+            "2014-07/2015-06",
+        ),
+        // "between 25 July and 5 August"
+        (
+            "بين 25 يوليو و5 أغسطس",
+            "بين 25 يوليو و5 أغسطس",
+            "range",
+            "--07-25/--08-05",
+        ),
+        // one date is still one date: "on 15 August 2015"
+        ("في 15 أغسطس 2015", "15 أغسطس 2015", "exact", "2015-08-15"),
+    ]);
+}
+
+#[test]
+fn ranges_of_years() {
+    check(&[
+        // "between the years 2011 and 2015"
+        (
+            "بين عامي 2011 و2015",
+            &[(
+                "بين عامي 2011 و2015",
+                Year,
+                N,
+                v(2011.0),
+                v(2015.0),
+                "range",
+                None,
+            )],
+        ),
+        // "in the period from 2010 to 2014"
+        (
+            "خلال الفترة من 2010 إلى 2014",
+            &[(
+                "من 2010 إلى 2014",
+                Year,
+                N,
+                v(2010.0),
+                v(2014.0),
+                "range",
+                None,
+            )],
+        ),
+        // "the 2014-2015 season"
+        (
+            "موسم 2014-2015",
+            &[("2014-2015", Year, N, v(2014.0), v(2015.0), "range", None)],
+        ),
+        // "the school year 1436/1437 AH"
+        (
+            "للعام الدراسي 1436/1437هـ",
+            &[("1436/1437", Year, N, v(1436.0), v(1437.0), "range", None)],
+        ),
+        // "the university year 1436-1437 AH"
+        (
+            "للعام الجامعي 1436-1437 هـ",
+            &[("1436-1437", Year, N, v(1436.0), v(1437.0), "range", None)],
+        ),
+        // "the sports season 36/1437 AH": the first year shortened
+        (
+            "للموسم الرياضي 36/1437هـ",
+            &[("36/1437", Year, N, v(1436.0), v(1437.0), "range", None)],
+        ),
+        // counts stay counts: "from 10 to 20 people"
+        (
+            "من 10 إلى 20 شخصا",
+            &[(
+                "من 10 إلى 20",
+                Count,
+                N,
+                v(10.0),
+                v(20.0),
+                "range",
+                Some("شخص"),
+            )],
         ),
     ]);
 }
