@@ -72,49 +72,52 @@ fn classify(f: Fold) -> Class {
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
-    // The token being built: its kind, and whether a separator (",", ".")
-    // is pending inside a number until a digit confirms it.
-    let mut open: Option<TokenKind> = None;
-    let mut pending_sep: Option<(usize, char, usize)> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // The word or number being built, kept out of `tokens` until it closes
+    // (punctuation never stays open); and a separator (",", ".") pending
+    // inside a number until a digit confirms it.
+    let mut open: Option<Token> = None;
+    let mut pending_sep: Option<char> = None;
+    for (i, c) in text.char_indices() {
         let f = fold(c);
         let class = classify(f);
         let end = i + c.len_utf8();
-        match (class, open) {
-            (Class::Mark, Some(_)) => {
-                if let Some(t) = tokens.last_mut() {
-                    t.end = end;
+        if let Some(t) = open.as_mut() {
+            let continues = match class {
+                Class::Mark => true,
+                Class::Letter => t.kind == TokenKind::Word,
+                Class::Digit => t.kind == TokenKind::Number,
+                _ => false,
+            };
+            if continues {
+                if class != Class::Mark {
+                    if let Some(sep) = pending_sep.take() {
+                        t.norm.push(sep);
+                    }
+                    if let Fold::Char(fc) = f {
+                        t.norm.push(fc);
+                    }
                 }
+                t.end = end;
                 continue;
             }
-            (Class::Mark, None) => continue,
-            (Class::Letter, Some(TokenKind::Word)) | (Class::Digit, Some(TokenKind::Number)) => {
-                if let (Some((_, sep, _)), Some(t)) = (pending_sep.take(), tokens.last_mut()) {
-                    t.norm.push(sep);
-                }
-                if let (Fold::Char(fc), Some(t)) = (f, tokens.last_mut()) {
-                    t.norm.push(fc);
-                    t.end = end;
-                }
-                continue;
-            }
-            _ => {}
-        }
-        // A separator inside a number: keep it only if a digit follows.
-        if open == Some(TokenKind::Number) && pending_sep.is_none() {
-            if let Fold::Char(sep @ (',' | '.')) = f {
-                let digit_follows = chars
-                    .peek()
-                    .is_some_and(|&(_, n)| classify(fold(n)) == Class::Digit);
-                if digit_follows {
-                    pending_sep = Some((i, sep, end));
-                    continue;
+            // A separator inside a number: keep it only if a digit follows.
+            if t.kind == TokenKind::Number && pending_sep.is_none() {
+                if let Fold::Char(sep @ (',' | '.')) = f {
+                    let digit_follows = text
+                        .get(end..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(|n| classify(fold(n)) == Class::Digit);
+                    if digit_follows {
+                        pending_sep = Some(sep);
+                        continue;
+                    }
                 }
             }
         }
         pending_sep = None;
-        open = None;
+        if let Some(t) = open.take() {
+            tokens.push(t);
+        }
         let kind = match class {
             Class::Letter => TokenKind::Word,
             Class::Digit => TokenKind::Number,
@@ -124,18 +127,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let Fold::Char(fc) = f else { continue };
         // Room for a whole word at once: growing from one letter took
         // three reallocations per word.
-        let mut norm = String::with_capacity(16);
+        let mut norm = String::with_capacity(if kind == TokenKind::Punct {
+            fc.len_utf8()
+        } else {
+            16
+        });
         norm.push(fc);
-        tokens.push(Token {
+        let token = Token {
             start: i,
             end,
             kind,
             norm,
-        });
-        if kind != TokenKind::Punct {
-            open = Some(kind);
+        };
+        if kind == TokenKind::Punct {
+            tokens.push(token);
+        } else {
+            open = Some(token);
         }
     }
+    tokens.extend(open);
     tokens
 }
 
