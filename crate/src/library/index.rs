@@ -11,11 +11,12 @@
 use std::collections::HashMap;
 
 /// How much a kind of term says about a passage's sub-topic, as a factor
-/// on its IDF. A concept (`~`) is evidence of paraphrase and a counted noun
-/// (`%`) of the same quantity, both stronger than one shared word.
+/// on its IDF. A concept (`~`) is evidence of paraphrase, a counted noun
+/// (`%`) of the same quantity and a figure's value (`#`) of the same fact,
+/// each stronger than one shared word.
 fn kind_weight(term: &str) -> f32 {
     match term.as_bytes().first() {
-        Some(b'~' | b'%') => 1.5,
+        Some(b'~' | b'%' | b'#') => 1.5,
         _ => 1.0,
     }
 }

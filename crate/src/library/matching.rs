@@ -136,9 +136,9 @@ const SAME_SCORE: f32 = 0.42;
 /// other, a near-verbatim copy.
 const WIRE_CONTAINMENT: f64 = 0.6;
 /// Candidates kept from the index before exact scoring.
-const CANDIDATES: usize = 80;
+const CANDIDATES: usize = 120;
 /// Candidates that get the fuzzy word comparison.
-const FUZZY_CANDIDATES: usize = 16;
+const FUZZY_CANDIDATES: usize = 32;
 /// Weight of a one-edit word match against an exact one.
 const FUZZY_WEIGHT: f32 = 0.7;
 /// BM25's term-frequency saturation and length normalization, at their
@@ -339,9 +339,16 @@ impl Library {
                 if *slot == 0.0 {
                     touched.push(pid);
                 }
-                *slot += w * w;
+                *slot += w;
             }
         }
+        // BM25 over term sets: the query's IDF mass found in the passage,
+        // saturated by the passage's length so long passages do not win by
+        // saying everything, over the query's whole IDF mass. Candidates
+        // are ranked by the same formula over the terms that found them,
+        // so that the cut keeps the passages the exact score would rank.
+        let avg = ix.average_terms();
+        let saturation = |len: usize| (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len as f32 / avg));
         let mut cands: Vec<(u32, f32)> = touched
             .iter()
             .filter_map(|&pid| {
@@ -352,7 +359,7 @@ impl Library {
                     .get(p.article as usize)
                     .copied()
                     .unwrap_or(false)
-                    .then(|| (pid, score / (p.len().max(4) as f32).sqrt()))
+                    .then(|| (pid, score * saturation(p.len())))
             })
             .collect();
         if cands.len() > CANDIDATES {
@@ -361,11 +368,6 @@ impl Library {
         }
 
         let q_ids: HashSet<u32> = q.terms.iter().filter_map(|(_, id)| *id).collect();
-        // BM25 over term sets: the query's IDF mass found in the passage,
-        // saturated by the passage's length so long passages do not win by
-        // saying everything, over the query's whole IDF mass.
-        let avg = ix.average_terms();
-        let saturation = |len: usize| (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len as f32 / avg));
         let mut scored: Vec<(u32, f32, f32)> = cands
             .into_iter()
             .filter_map(|(pid, _)| {
