@@ -52,7 +52,7 @@ export function renderComparison(container, model, lang = 'ar') {
         { class: i === 0 ? 'group-start' : '', 'data-verdict': verdict },
         el('td', { text: i === 0 ? claimLabel(c, lang) : '' }),
         el('td', { class: 'outlet', text: r.outlet }),
-        el('td', { class: 'figure', text: r.mentions.map(figure).join(' / ') }),
+        el('td', { class: 'figure' }, ...r.mentions.flatMap((m, k) => [...(k ? [' / '] : []), el('bdi', { text: figure(m) })])),
         el('td', { class: 'chart' }, ...bars),
         // The source text only where it says more than the value ("نحو 1500").
         el('td', {}, ...r.mentions.filter(saysMore).map((m) => el('div', { text: m.text }))),
