@@ -191,6 +191,8 @@ test('a 2 MB page is read without freezing it', async () => {
   const told = popup.locator('[data-testid=popup-notice]');
   await told.waitFor({ state: 'visible' });
   readOf(await told.textContent());
+  await popup.setViewportSize({ width: 320, height: 260 });
+  await screenshot(popup, 'popup-notice');
   await popup.close();
   assert.deepEqual(errors, []);
   await page.close();
