@@ -47,7 +47,8 @@ setup() {
   fi
   # Debian's binaryen (108) miscompiles wasm-bindgen output; it is installed
   # for completeness but wasm-opt comes from the npm lockfile (binaryen >= 110).
-  apt_install chromium chromium-driver binaryen
+  # firefox-esr: the Firefox end-to-end test drives it over WebDriver BiDi.
+  apt_install chromium chromium-driver binaryen firefox-esr
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "npm ci"
     npm ci --no-audit --no-fund
