@@ -113,3 +113,54 @@ pub fn with_words<'a, R>(words: impl Iterator<Item = &'a str>, f: impl FnOnce(&[
         Err(_) => run(&mut Lexicon::default()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_table() {
+        // (word, proclitics, known name word, given name, given name after
+        // proclitics, trigger)
+        let cases = [
+            ("وقال", "و", false, false, false, Some(Trigger::Said)), // "and he said"
+            ("والرييس", "وال", false, false, false, Some(Trigger::Title)), // "and the president"
+            // Walid: the split cuts و, the rules keep it (a known word).
+            ("وليد", "و", true, true, false, None),
+            ("ومحمد", "و", false, false, true, None), // "and Muhammad"
+            ("مدني", "", false, false, false, None),  // "civilian"
+        ];
+        let words: Vec<&str> = cases.iter().map(|c| c.0).collect();
+        with_words(words.iter().copied(), |records| {
+            for (&(word, pre, known, given, given_rest, trigger), r) in cases.iter().zip(records) {
+                assert_eq!(r.split(word).0, pre, "split({word})");
+                assert_eq!(
+                    (r.known, r.given, r.given_rest),
+                    (known, given, given_rest),
+                    "{word}"
+                );
+                assert_eq!(r.trigger, trigger, "trigger({word})");
+                assert_eq!(r.scored.hashes.word, WordHashes::of(word).word, "{word}");
+            }
+        });
+    }
+
+    #[test]
+    fn table_stays_bounded() {
+        let many: Vec<String> = (0..LIMIT + 10).map(|i| format!("w{i}")).collect();
+        with_words(many.iter().map(String::as_str), |r| {
+            assert_eq!(r.len(), many.len())
+        });
+        // The next text finds the table over its limit and starts afresh.
+        with_words(["قال"].into_iter(), |_| {});
+        LEXICON.with(|l| assert_eq!(l.borrow().words.len(), 1));
+    }
+
+    #[test]
+    fn a_nested_call_gets_its_own_table() {
+        let outer = with_words(["قال"].into_iter(), |_| {
+            with_words(["قالت"].into_iter(), |inner| inner.len())
+        });
+        assert_eq!(outer, 1);
+    }
+}

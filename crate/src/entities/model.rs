@@ -57,7 +57,7 @@ pub struct Model {
 /// [`super::lexicon`] keeps per distinct word.
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
-    hashes: WordHashes,
+    pub(super) hashes: WordHashes,
     own: [i32; TAGS],
     left1: [i32; TAGS],
     left2: [i32; TAGS],
