@@ -145,6 +145,14 @@ static QUALIFIERS: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(||
         ("ما يتجاوز", "more_than"),
         ("يتجاوز", "more_than"),
         ("يتخطى", "more_than"),
+        // The same verbs with a feminine subject (تزيد مساحتها عن).
+        ("تزيد على", "more_than"),
+        ("تزيد عن", "more_than"),
+        ("تفوق", "more_than"),
+        ("تتجاوز", "more_than"),
+        ("تقل عن", "less_than"),
+        ("تقارب", "about"),
+        ("تناهز", "about"),
         ("أقل من", "less_than"),
         ("ما دون", "less_than"),
         ("دون", "less_than"),
@@ -603,9 +611,15 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
-        // A cardinal with the article stands alone (الخمسة، العشرين).
+        // A cardinal with the article stands alone (الخمسة، العشرين), but
+        // for its multiplier: الأربعة آلاف عام، العشرة آلاف متر.
+        let article_mult = article
+            && matches!(
+                self.elem(k, false),
+                Some((Elem::Word(Word::MultPlural(_)), false, _, Some(h))) if !h.article
+            );
         loop {
-            if article {
+            if article && !(article_mult && elems == 1) {
                 break;
             }
             // "( 5 ) آلاف": a number in parentheses before its multiplier.
@@ -734,6 +748,16 @@ impl<'a> Scanner<'a> {
                     Word::Unit(1) => q.needs_noun_before = true,
                     // العشرين alone is "the twentieth".
                     Word::Ten(_) if article => q.ordinal = true,
+                    // المرتبة المائة: after a singular noun (ة), the hundredth.
+                    Word::Hundred(_)
+                        if article
+                            && i > 0
+                            && self
+                                .word(i - 1)
+                                .is_some_and(|w| w.starts_with("ال") && w.ends_with('ه')) =>
+                    {
+                        q.ordinal = true
+                    }
                     // والشيوخ المائة: the hundred senators; في المائة is a percent.
                     Word::Hundred(_) if article && (i == 0 || !self.is(i - 1, "في")) => {}
                     Word::Hundred(_) | Word::Mult(_) if article => return None,
@@ -1554,19 +1578,34 @@ impl<'a> Scanner<'a> {
         {
             return true;
         }
-        let before = (first.saturating_sub(4)..first).any(|p| {
-            self.word(p).is_some_and(|w| {
-                let w = w.strip_prefix('و').unwrap_or(w);
-                w.starts_with("عمر")
-                    || w.starts_with("العمر")
-                    || w.starts_with("بعمر")
-                    || w.starts_with("البالغ")
-                    || matches!(w, "يبلغ" | "تبلغ" | "ذو" | "ذات" | "سن" | "بسن" | "عن")
-                        && p + 1 < first
-                        && self.word(p + 1).is_some_and(|n| n.contains("عمر"))
-                    || matches!(w, "ذو" | "ذات")
-            })
-        });
+        // "توفي عن 71 عاما": died at 71.
+        let died = first > 0
+            && self.is(first - 1, "عن")
+            && (first.saturating_sub(10)..first).any(|p| {
+                self.word(p).is_some_and(|w| {
+                    let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+                    ["توفي", "وفاه", "وفات"].iter().any(|d| w.contains(d))
+                        || bare == "رحل"
+                        || bare.starts_with("رحيل")
+                })
+            });
+        let before = died
+            || (first.saturating_sub(4)..first).any(|p| {
+                self.word(p).is_some_and(|w| {
+                    let w = w.strip_prefix('و').unwrap_or(w);
+                    w.starts_with("عمر")
+                        || w.starts_with("العمر")
+                        || w.starts_with("بعمر")
+                        || w.starts_with("اعمار")
+                        || w.starts_with("الاعمار")
+                        || matches!(w, "سن" | "بسن" | "السن")
+                        || w.starts_with("البالغ")
+                        || matches!(w, "يبلغ" | "تبلغ" | "ذو" | "ذات" | "عن")
+                            && p + 1 < first
+                            && self.word(p + 1).is_some_and(|n| n.contains("عمر"))
+                        || matches!(w, "ذو" | "ذات")
+                })
+            });
         let after = self.is(end, "من")
             && self
                 .word(end + 1)
@@ -1621,7 +1660,14 @@ impl<'a> Scanner<'a> {
             if q.article || q.needs_noun_before {
                 unit = self.noun_before(q.first);
             }
-            if unit.is_none() && !q.needs_noun_before {
+            // "مقارنة بـ 282 العام السابق": a noun with the article is not
+            // counted (آلاف الدولارات is, after a vague quantity); nor
+            // "عام 1990" (a year follows), "127 مليارا عام 2015".
+            let definite = self.word(look).is_some_and(|w| w.starts_with("ال"));
+            let dated = self.year_digits(look + 1).is_some()
+                || self.is(look + 1, "ه")
+                || self.is(look, "لسنه");
+            if unit.is_none() && !q.needs_noun_before && !(definite && !q.vague) && !dated {
                 if let Some((id, sq, e)) = self.noun_after(look) {
                     unit = Some((id, sq));
                     k = e;

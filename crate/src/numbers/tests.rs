@@ -1533,3 +1533,85 @@ fn ranges_of_years() {
         ),
     ]);
 }
+
+#[test]
+fn ages_years_and_definite_nouns() {
+    check(&[
+        // "the richest man in Poland died at 65"
+        (
+            "توفي أغنى رجل في بولندا عن 65 عاما",
+            &[("65", Age, v(65.0), N, N, "exact", Some("عام"))],
+        ),
+        // "those whose ages are under fifty"
+        (
+            "منع الذين تقل أعمارهم عن خمسين عاما",
+            &[("خمسين", Age, v(50.0), N, N, "exact", Some("عام"))],
+        ),
+        // "elderly patients over 65"
+        (
+            "المرضى من كبار السن أكثر من 65 عاما",
+            &[("أكثر من 65", Age, v(65.0), N, N, "more_than", Some("عام"))],
+        ),
+        // "a stage that lasted 5 years": مرحلة is not رحل (he left)
+        (
+            "مرحلة استمرت 5 سنوات",
+            &[("5", Duration, v(5.0), N, N, "exact", Some("سنة"))],
+        ),
+        // "qualified for the last eight in 1990": عام names the year
+        (
+            "تأهلت لدور الثمانية عام 1990",
+            &[
+                ("الثمانية", Count, v(8.0), N, N, "exact", None),
+                ("1990", Year, v(1990.0), N, N, "exact", None),
+            ],
+        ),
+        // "compared with 282 the year before": a noun with the article is not counted
+        (
+            "مقارنة بـ 282 العام السابق",
+            &[("282", Count, v(282.0), N, N, "exact", None)],
+        ),
+        // "to 127 billion in 2015"
+        (
+            "إلى 127 مليارا عام 2015",
+            &[
+                ("127 مليارا", Count, v(127e9), N, N, "exact", None),
+                ("2015", Year, v(2015.0), N, N, "exact", None),
+            ],
+        ),
+        // "over the past four thousand years"
+        (
+            "خلال الأربعة آلاف عام الماضية",
+            &[(
+                "الأربعة آلاف",
+                Duration,
+                v(4000.0),
+                N,
+                N,
+                "exact",
+                Some("عام"),
+            )],
+        ),
+        // "an area of more than ten thousand square metres"
+        (
+            "على مساحة تزيد عن العشرة آلاف متر مربع",
+            &[(
+                "تزيد عن العشرة آلاف",
+                Measure,
+                v(10000.0),
+                N,
+                N,
+                "more_than",
+                Some("متر مربع"),
+            )],
+        ),
+        // "the hundredth session" (ordinal) and "the hundred senators" (count)
+        (
+            "الدورة المائة للمؤتمر",
+            &[("المائة", Ordinal, v(100.0), N, N, "exact", Some("دورة"))],
+        ),
+        (
+            "والشيوخ المائة",
+            &[("المائة", Count, v(100.0), N, N, "exact", None)],
+        ),
+    ]);
+}
