@@ -138,7 +138,7 @@ const WIRE_CONTAINMENT: f64 = 0.6;
 /// Candidates kept from the index before exact scoring.
 const CANDIDATES: usize = 120;
 /// Candidates that get the fuzzy word comparison.
-const FUZZY_CANDIDATES: usize = 32;
+const FUZZY_CANDIDATES: usize = 16;
 /// Weight of a one-edit word match against an exact one.
 const FUZZY_WEIGHT: f32 = 0.7;
 /// BM25's term-frequency saturation and length normalization, at their
