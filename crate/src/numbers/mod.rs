@@ -891,7 +891,17 @@ impl<'a> Scanner<'a> {
                     });
                 }
                 Word::Fraction(f) if !h.article && !h.conj => {
-                    if matches!(self.word(i + 1), Some("النهايي" | "نهايي")) {
+                    // نصف النهائي، ربع سنوي، نصف قطر: semi-final, quarterly,
+                    // radius; "مسدسات نصف وعدد": a kind, not a share (a
+                    // fraction heads the noun after it).
+                    let next = self.word(i + 1)?;
+                    let bare = next.strip_prefix("ال").unwrap_or(next);
+                    if bare.starts_with("نهايي")
+                        || bare.starts_with("سنوي")
+                        || bare.starts_with("شهري")
+                        || bare == "قطر"
+                        || next.starts_with('و') && lookup(next).is_none()
+                    {
                         return None;
                     }
                     if let Some(Hit {
@@ -954,12 +964,48 @@ impl<'a> Scanner<'a> {
                             ..q
                         });
                     }
+                    // خمس الإنتاج، عشر السكان: a fifth, a tenth of a whole (the
+                    // cardinals five and ten never take a definite noun).
+                    if let (Some("خمس" | "عشر"), Some(next)) = (self.word(i), self.word(i + 1))
+                    {
+                        if q.end == i + 1 && next.starts_with("ال") && lookup(next).is_none() {
+                            return Some(Qty {
+                                value: q.value.map(|v| 1.0 / v),
+                                fraction: true,
+                                ..q
+                            });
+                        }
+                    }
+                    // ثلاثة فاصلة خمسة: 3.5 read out.
+                    if self.is(q.end, "فاصله") {
+                        if let Some(f) = self.cardinal(q.end + 1).filter(|f| f.words) {
+                            let (int, frac) = (q.value?, f.value?);
+                            let digits = (frac.max(1.0).log10().floor() + 1.0) as i32;
+                            return Some(Qty {
+                                end: f.end,
+                                value: Some(int + frac / 10f64.powi(digits)),
+                                mult: None,
+                                ..q
+                            });
+                        }
+                    }
                     return Some(q);
                 }
             }
         }
-        // A dual noun: يومين، قريتين، زوجتيه.
         let w = self.word(i)?;
+        // صفر إصابات: zero before its counted noun.
+        if w == "صفر" && self.noun_after(i + 1).is_some() {
+            return Some(Qty {
+                first: i,
+                start: t.start,
+                end: i + 1,
+                value: Some(0.0),
+                words: true,
+                ..Qty::default()
+            });
+        }
+        // A dual noun: يومين، قريتين، زوجتيه.
         if !is_dual(w) {
             return None;
         }
@@ -1173,6 +1219,25 @@ impl<'a> Scanner<'a> {
             }
             let mut minute = 0;
             let mut k = q.end;
+            // العاشرة إلا ربعا: a quarter to ten.
+            let to = match (self.word(k), self.word(k + 1)) {
+                (Some("الا"), Some("ربعا" | "ربع")) => Some(15),
+                (Some("الا"), Some("ثلثا" | "ثلث")) => Some(20),
+                _ => None,
+            };
+            if let Some(m) = to {
+                let hour = if h == 1 { 12 } else { h - 1 };
+                let mut k = k + 2;
+                let mut hour = hour;
+                if let Some(p) = self.word(k).and_then(day_part) {
+                    hour = p.hour(hour);
+                    k += 1;
+                }
+                let start = self.skip_chars(i, self.hit(i).map_or(0, |h| h.prefix));
+                let mut n = Number::new(start, self.toks[k - 1].end, Kind::Time);
+                n.time = Some(format!("{:02}:{:02}", hour % 24, 60 - m));
+                return Some((n, k));
+            }
             match self.word(k) {
                 Some("والنصف") => {
                     minute = 30;
@@ -1461,6 +1526,37 @@ impl<'a> Scanner<'a> {
         Some((n, q2.end))
     }
 
+    /// A decade of a named century: "الثمانينيات من القرن الماضي" is
+    /// 1980–1989, a vague year. Without its century the decade is left
+    /// alone (an age, or an era the text does not fix).
+    fn decade_years(&self, i: usize) -> Option<(Number, usize)> {
+        let h = self.hit(i)?;
+        let Word::Decade(d) = h.word else {
+            return None;
+        };
+        if !(self.is(i + 1, "من") && self.is(i + 2, "القرن")) {
+            return None;
+        }
+        let (century, end) = match self.word(i + 3)? {
+            "الماضي" | "المنصرم" | "العشرين" => (1900, i + 4),
+            "الحالي" => (2000, i + 4),
+            _ => {
+                let q = self.ordinal(i + 3)?;
+                (100 * (q.value? as u32 - 1), q.end)
+            }
+        };
+        let low = century + d as u32;
+        let mut n = Number::new(
+            self.skip_chars(i, h.prefix),
+            self.toks[end - 1].end,
+            Kind::Year,
+        );
+        n.qualifier = "vague";
+        n.low = Some(low as f64);
+        n.high = Some(low as f64 + 9.0);
+        Some((n, end))
+    }
+
     /// A span of dates: "من 1 رمضان حتى 1 شوال", "بين 25 يوليو و5 أغسطس".
     fn date_pair(&self, i: usize) -> Option<(Number, usize)> {
         let w = self.word(i)?;
@@ -1667,7 +1763,7 @@ impl<'a> Scanner<'a> {
             let dated = self.year_digits(look + 1).is_some()
                 || self.is(look + 1, "ه")
                 || self.is(look, "لسنه");
-            if unit.is_none() && !q.needs_noun_before && !(definite && !q.vague) && !dated {
+            if unit.is_none() && !q.needs_noun_before && (!definite || q.vague) && !dated {
                 if let Some((id, sq, e)) = self.noun_after(look) {
                     unit = Some((id, sq));
                     k = e;
@@ -1709,6 +1805,37 @@ impl<'a> Scanner<'a> {
         // نصف السكان: a fraction of a population is a percent.
         if q.fraction && unit.is_some_and(|(id, _)| LEXICON.unit(id).class == Class::Count) {
             unit = None;
+        }
+        // 5$، $5، 20 €: a currency sign for the counted noun.
+        if unit.is_none() && !q.fraction {
+            let sign = |c: char| {
+                self.punct(k, c)
+                    || q.first > 0
+                        && self.punct(q.first - 1, c)
+                        && self.toks[q.first - 1].end == q.start
+            };
+            let currency = [('$', "دولار"), ('€', "يورو"), ('£', "جنيه")]
+                .into_iter()
+                .find(|&(c, _)| sign(c));
+            if let Some((_, name)) = currency {
+                unit = LEXICON.lookup(name).map(|(id, _)| (id, None));
+            }
+        }
+        // بنسبة 1.7: a rate given without its percent sign.
+        if unit.is_none()
+            && !q.fraction
+            && !q.vague
+            && q.value.is_some_and(|v| v <= 1000.0)
+            && q.first > 0
+            && self.word(q.first - 1).is_some_and(|w| {
+                let w = w.strip_prefix('و').unwrap_or(w);
+                let w = w.strip_prefix('ب').unwrap_or(w);
+                w.starts_with("نسبت") || w == "نسبه"
+            })
+        {
+            n.kind = Kind::Percent;
+            n.unit_en = Some("percent".into());
+            return Some((self.trailing(n, k), k));
         }
         if let Some((id, sq)) = unit {
             let u = LEXICON.unit(id);
@@ -1775,6 +1902,26 @@ impl<'a> Scanner<'a> {
             {
                 n.kind = Kind::Year;
             }
+        }
+        // سالب 5، -3 درجات، 5 درجات تحت الصفر: below zero.
+        let minus_word = q.first > 0 && matches!(self.word(q.first - 1), Some("سالب" | "ناقص"));
+        let degrees = n.kind == Kind::Measure && n.unit.as_deref() == Some("درجة");
+        let minus_sign = degrees
+            && q.first > 0
+            && self.dash(q.first - 1)
+            && self.toks[q.first - 1].end == q.start
+            && !(q.first > 1 && self.toks[q.first - 2].end == self.toks[q.first - 1].start);
+        let below_zero = degrees && self.is(k, "تحت") && self.is(k + 1, "الصفر");
+        if minus_word || minus_sign || below_zero {
+            let neg = |v: Option<f64>| v.map(|v| -v);
+            (n.value, n.low, n.high) = (neg(n.value), neg(n.high), neg(n.low));
+            if qualifier == "exact" && !below_zero {
+                n.start = self.toks[q.first - 1].start;
+            }
+            if below_zero {
+                k += 2;
+            }
+            return Some((n, k));
         }
         if n.kind == Kind::Count && unit.is_none() && !q.words && q.low.is_none() {
             if qualifier == "exact" && self.code_like(q.first) {
@@ -2076,6 +2223,9 @@ impl<'a> Scanner<'a> {
             }
             q.start = start;
             return self.plain(q, qual);
+        }
+        if let Some(r) = self.decade_years(i) {
+            return Some(r);
         }
         let q = self.quantity(i)?;
         if q.ordinal {

@@ -1304,8 +1304,21 @@ fn decades_of_age() {
             "شابة في العشرينيات من العمر",
             &[("العشرينيات", Age, N, v(20.0), v(29.0), "vague", Some("عام"))],
         ),
-        // the sixties as an era are not an age
-        ("في الستينيات من القرن الماضي", &[]),
+        // the sixties of the last century are years, not an age
+        (
+            "في الستينيات من القرن الماضي",
+            &[(
+                "الستينيات من القرن الماضي",
+                Year,
+                N,
+                v(1960.0),
+                v(1969.0),
+                "vague",
+                None,
+            )],
+        ),
+        // without its century the decade is left alone
+        ("في الستينيات", &[]),
     ]);
 }
 
@@ -1614,4 +1627,141 @@ fn ages_years_and_definite_nouns() {
             &[("المائة", Count, v(100.0), N, N, "exact", None)],
         ),
     ]);
+}
+
+#[test]
+fn signs_decimals_fractions_and_zero() {
+    check(&[
+        // "growth of three point five percent"
+        (
+            "نمو بنسبة ثلاثة فاصلة خمسة في المئة",
+            &[(
+                "ثلاثة فاصلة خمسة في المئة",
+                Percent,
+                v(3.5),
+                N,
+                N,
+                "exact",
+                None,
+            )],
+        ),
+        // "two point two five"
+        (
+            "سجل المؤشر اثنين فاصلة خمسة وعشرين",
+            &[(
+                "اثنين فاصلة خمسة وعشرين",
+                Count,
+                v(2.25),
+                N,
+                N,
+                "exact",
+                None,
+            )],
+        ),
+        // "the temperature reached minus 5 degrees"
+        (
+            "بلغت الحرارة سالب 5 درجات",
+            &[("سالب 5", Measure, v(-5.0), N, N, "exact", Some("درجة"))],
+        ),
+        // "fell to -3 degrees"
+        (
+            "انخفضت الحرارة إلى -3 درجات",
+            &[("-3", Measure, v(-3.0), N, N, "exact", Some("درجة"))],
+        ),
+        // "5 degrees below zero"
+        (
+            "سجلت 5 درجات تحت الصفر",
+            &[("5", Measure, v(-5.0), N, N, "exact", Some("درجة"))],
+        ),
+        // a range of degrees is not negative: "between 3-5 degrees"
+        (
+            "الفرق بين 3-5 درجات",
+            &[("3-5", Measure, N, v(3.0), v(5.0), "range", Some("درجة"))],
+        ),
+        // "$5", "5$", "20 €"
+        (
+            "السعر $5 فقط",
+            &[("5", Count, v(5.0), N, N, "exact", Some("دولار"))],
+        ),
+        (
+            "السعر 5$ فقط",
+            &[("5", Count, v(5.0), N, N, "exact", Some("دولار"))],
+        ),
+        (
+            "بسعر 20 €",
+            &[("20", Count, v(20.0), N, N, "exact", Some("يورو"))],
+        ),
+        // "the city recorded zero infections"
+        (
+            "سجلت المدينة صفر إصابات",
+            &[("صفر", Count, v(0.0), N, N, "exact", Some("إصابة"))],
+        ),
+        // "the nineties of the nineteenth century"
+        (
+            "خلال التسعينيات من القرن التاسع عشر",
+            &[(
+                "التسعينيات من القرن التاسع عشر",
+                Year,
+                N,
+                v(1890.0),
+                v(1899.0),
+                "vague",
+                None,
+            )],
+        ),
+        // "Europe consumes a fifth of world output"; "five years" stays five
+        (
+            "تستهلك أوروبا خمس الإنتاج العالمي",
+            &[("خمس", Percent, v(20.0), N, N, "exact", None)],
+        ),
+        (
+            "خمس سنوات",
+            &[("خمس", Duration, v(5.0), N, N, "exact", Some("سنة"))],
+        ),
+        // "a tenth of the population lives in cities"
+        (
+            "يعيش عشر السكان في المدن",
+            &[("عشر", Percent, v(10.0), N, N, "exact", None)],
+        ),
+        // semiannual, quarterly: adjectives, not shares
+        ("أرباح الفترة نصف السنوية", &[]),
+        (
+            "نمو بنسبة 3.5% على أساس ربع سنوي",
+            &[("3.5%", Percent, v(3.5), N, N, "exact", None)],
+        ),
+        // "8 half-size pistols and ...": a kind of pistol
+        (
+            "ضبط 8 مسدسات نصف وعدد",
+            &[("8", Count, v(8.0), N, N, "exact", None)],
+        ),
+        // "GDP rose by 1.7 during the year": a rate without its sign
+        (
+            "ارتفع الناتج بنسبة 1.7 خلال العام",
+            &[("1.7", Percent, v(1.7), N, N, "exact", None)],
+        ),
+    ]);
+}
+
+#[test]
+fn clock_times_to_the_hour() {
+    let cases = [
+        // "a quarter to ten"
+        ("الساعة العاشرة إلا ربعا", "العاشرة إلا ربعا", "09:45"),
+        // "twenty to eight in the evening"
+        (
+            "الساعة الثامنة إلا ثلثا مساء",
+            "الثامنة إلا ثلثا مساء",
+            "19:40",
+        ),
+        // "half past three"
+        ("الساعة الثالثة والنصف", "الثالثة والنصف", "03:30"),
+    ];
+    for (text, span, time) in cases {
+        let got = run(text);
+        let view: Vec<(&str, Kind, Option<&str>)> = got
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.kind, n.time.as_deref()))
+            .collect();
+        assert_eq!(view, [(span, Time, Some(time))], "{text}");
+    }
 }
