@@ -282,6 +282,34 @@ const PEOPLE: [&str; 8] = [
     "person",
 ];
 
+/// Function words (`crate/data/stopwords.txt`, shared with the passage
+/// index) and the adjectives that follow a number in place of its noun
+/// ("227 آخرين"): a word among them is never a counted noun.
+static NOT_NOUNS: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
+    include_str!("../../data/stopwords.txt")
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .chain([
+            "آخرين",
+            "آخرون",
+            "آخر",
+            "أخرى",
+            "أخريات",
+            "مقابل",
+            "إضافية",
+            "جديدة",
+            "جديدا",
+            "سوف",
+            "بينهم",
+            "بينها",
+            "عدد",
+            "ضمن",
+        ])
+        .filter(|l| !l.is_empty())
+        .map(normalize)
+        .collect()
+});
+
 /// Words of sport, folded, that make "3-1" a score: نتيجة، مباراة،
 /// تعادل، ركلات الترجيح، فاز، تغلب، خسر، هزم، الشوط.
 const SPORT: [&str; 11] = [
@@ -1709,6 +1737,22 @@ impl<'a> Scanner<'a> {
         before || after
     }
 
+    /// Whether عقد/عقود at `k` (after the number at `first`) are contracts:
+    /// signed (وقع، توقيع، أبرم، ترسية) or "for" something (عقود لتنفيذ).
+    fn contracts(&self, first: usize, k: usize) -> bool {
+        let signed = (first.saturating_sub(4)..first).any(|p| {
+            self.word(p).is_some_and(|w| {
+                ["وقع", "توقيع", "ابرم", "ابرام", "ترسيه"]
+                    .iter()
+                    .any(|c| w.contains(c))
+            })
+        });
+        signed
+            || self
+                .word(k)
+                .is_some_and(|w| w.starts_with('ل') && !w.starts_with("لل"))
+    }
+
     /// Turns a quantity into a mention: percent, counted noun, trailing
     /// qualifier, kind.
     fn finish(&self, q: Qty, qualifier: &'static str) -> Option<(Number, usize)> {
@@ -1864,6 +1908,11 @@ impl<'a> Scanner<'a> {
                 n.kind = Kind::Age;
                 n.unit = Some(unit_ar);
                 n.unit_en = Some("year (of age)".into());
+            } else if u.singular == "عقد" && self.contracts(q.first, k) {
+                // وقعت 3 عقود لتنفيذ المشروع: contracts, not decades.
+                n.kind = Kind::Count;
+                n.unit = Some(unit_ar);
+                n.unit_en = Some("contract".into());
             } else {
                 n.unit = Some(unit_ar);
                 n.unit_en = Some(unit_en);
@@ -1939,6 +1988,16 @@ impl<'a> Scanner<'a> {
                 n.unit = Some(u.singular.clone());
                 n.unit_en = Some(u.en.clone());
             }
+        }
+        if n.kind == Kind::Count && n.unit.is_none() && !q.fraction {
+            // "( 10 ) مسدسات": the noun after the closing parenthesis.
+            let look = if self.punct(k, ')') && q.first > 0 && self.punct(q.first - 1, '(') {
+                k + 1
+            } else {
+                k
+            };
+            let value = q.value.or(q.high).unwrap_or(0.0);
+            n.unit = self.unknown_noun(look, value, q.vague);
         }
         Some((self.trailing(n, k), k))
     }
@@ -2035,6 +2094,73 @@ impl<'a> Scanner<'a> {
             })
         }) || near_latin(i + 1)
             || self.dash(i + 1) && near_latin(i + 2)
+    }
+
+    /// The word at `k` as written, without diacritics, tatweel or (with
+    /// `article`) a leading ال: "المجموعة" → "مجموعة", "متغيراً" → "متغيرا".
+    fn bare_word(&self, k: usize, article: bool) -> Option<String> {
+        let t = self.tok(k).filter(|t| t.kind == TokenKind::Word)?;
+        let w: String = self.text[t.start..t.end]
+            .chars()
+            .filter(|&c| fold(c) != Fold::Drop && c != '\u{0640}')
+            .collect();
+        let w = if article {
+            w.strip_prefix("ال")?.to_string()
+        } else {
+            w
+        };
+        (w.chars().count() >= 3).then_some(w)
+    }
+
+    /// A counted noun the lexicon does not know, the word after the
+    /// number, in the singular where its ending says how: after 11–99 the
+    /// noun is a singular accusative ("58 متغيراً" → متغير); after 3–10 a
+    /// plural (sound masculine "ثمانية حوثيين" → حوثي, "-يات" → "-ية");
+    /// after 100 and above a singular. A broken or ambiguous "-ات" plural
+    /// is given as written. Function words, names of months, number words,
+    /// Latin words and a word with the article or a conjunction (a new
+    /// phrase) are not counted nouns.
+    fn unknown_noun(&self, k: usize, value: f64, vague: bool) -> Option<String> {
+        let w = self.word(k)?;
+        let definite = w.starts_with("ال");
+        // للعراقي، بالمدينة: a preposition with the article opens a phrase.
+        if definite && !vague
+            || w.starts_with(['و', 'ف'])
+            || ["لل", "بال", "كال"].iter().any(|p| w.starts_with(p))
+            || w.is_ascii()
+            || NOT_NOUNS.contains(w)
+            || lookup(w).is_some()
+            || self.month_at(k).is_some()
+            || self.qualifier_at(k).is_some()
+        {
+            return None;
+        }
+        let word = self.bare_word(k, definite)?;
+        let rem = value % 100.0;
+        let plural = vague || (3.0..=10.0).contains(&value);
+        let noun = if !plural && (11.0..=99.0).contains(&rem) && value.fract() == 0.0 {
+            word.strip_suffix('ا').unwrap_or(&word).to_string()
+        } else if plural {
+            if let Some(stem) = word
+                .strip_suffix("يين")
+                .or_else(|| word.strip_suffix("يون"))
+            {
+                format!("{stem}ي")
+            } else if let Some(stem) = word.strip_suffix("يات") {
+                format!("{stem}ية")
+            } else if let Some(stem) = word
+                .strip_suffix("ين")
+                .or_else(|| word.strip_suffix("ون"))
+                .filter(|s| s.chars().count() >= 3)
+            {
+                stem.to_string()
+            } else {
+                word
+            }
+        } else {
+            word
+        };
+        Some(noun)
     }
 
     /// A match score ("فاز 3-1", "بنتيجة 71-65", "1-صفر", "صفر / 2"): two
@@ -2164,6 +2290,14 @@ impl<'a> Scanner<'a> {
             let u = LEXICON.unit(id);
             n.unit = Some(u.singular.clone());
             n.unit_en = Some(u.en.clone());
+        } else if q.article && q.first > 0 {
+            // المجموعة السابعة، المرتبة الأولى: the definite noun the ordinal
+            // follows, though the lexicon does not know it.
+            let p = q.first - 1;
+            let noun = self
+                .word(p)
+                .filter(|w| w.starts_with("ال") && !NOT_NOUNS.contains(*w) && lookup(w).is_none());
+            n.unit = noun.and_then(|_| self.bare_word(p, true));
         }
         Some((n, q.end))
     }
