@@ -1815,6 +1815,19 @@ fn nouns_outside_the_lexicon() {
             "تمكن خلال ثلاثة عقود من جمع نجوم",
             &[("ثلاثة", Duration, v(3.0), N, N, "exact", Some("عقد"))],
         ),
+        // "the operation lasted twenty-five minutes" (feminine accusative)
+        (
+            "العملية التي استمرت خمساً وعشرين دقيقة",
+            &[(
+                "خمساً وعشرين",
+                Duration,
+                v(25.0),
+                N,
+                N,
+                "exact",
+                Some("دقيقة"),
+            )],
+        ),
         // "the Netherlands came in the first group"
         (
             "جاءت هولندا في المجموعة الأولى",
