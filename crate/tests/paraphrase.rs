@@ -10,9 +10,10 @@ use tabayyun::library::matching::MatchOptions;
 use tabayyun::library::{Library, NewArticle};
 
 /// Share of sides whose partner is the first match: 82 of 84 when this
-/// test was written; the two misses are the dollar told as "the American
-/// currency" (pair 39), which no lexical match can see.
-const MIN_RECALL_AT_1: f64 = 0.95;
+/// test was written (80 before the news concepts of 2026-11-22); the two
+/// misses are the dollar told as "the American currency" (pair 39), which
+/// no lexical match can see.
+const MIN_RECALL_AT_1: f64 = 0.97;
 
 fn pairs() -> Vec<(String, String)> {
     include_str!("fixtures/paraphrase-pairs.jsonl")
