@@ -24,8 +24,10 @@ const USAGE: &str = "usage:
   tabayyun eval ner-dev [--data DIR]
                                    ner-conll's P/R/F1 per type on the ANERcorp dev split
   tabayyun ner-conll               CoNLL tokens on stdin, `token TAG` lines on stdout
-  tabayyun train-ner [--data DIR] [--out FILE] [--bits B] [--epochs N] [--prune F] [--with-aqmar]
-                                   retrain the entity model (crate/data/ner/model.bin)";
+  tabayyun train-ner [--data DIR] [--out FILE] [--bits B] [--epochs N] [--prune F] [--with-aqmar] [--predictions FILE]
+                                   retrain the entity model (crate/data/ner/model.bin)
+  tabayyun build-clusters [--out FILE] [--min-count N] [--rounds N] NEWS.json...
+                                   learns the entity model's word classes (crate/data/ner/clusters.txt)";
 
 fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
@@ -191,9 +193,55 @@ fn cmd_train_ner(args: &[String]) -> Result<(), String> {
         epochs: number("--epochs", 12.0)? as usize,
         prune: number("--prune", 0.0)?,
         with_aqmar: args.iter().any(|a| a == "--with-aqmar"),
+        predictions: flag(args, "--predictions").map(Into::into),
     };
     let report = tabayyun::entities::train::run(&options).map_err(|e| e.to_string())?;
     print!("{report}");
+    Ok(())
+}
+
+/// `build-clusters [--out FILE] [--min-count N] [--rounds N] FILE...`:
+/// learns the entity model's word classes from news articles, each FILE a
+/// JSON list of objects with a `content` field (SaudiNewsNet, unzipped).
+fn cmd_build_clusters(args: &[String]) -> Result<(), String> {
+    let out = flag(args, "--out").unwrap_or("crate/data/ner/clusters.txt");
+    let number = |name: &str, default: usize| -> Result<usize, String> {
+        flag(args, name).map_or(Ok(default), |v| {
+            v.parse().map_err(|_| format!("{name} {v}: not a number"))
+        })
+    };
+    let min_count = number("--min-count", 10)? as u32;
+    let rounds = number("--rounds", 6)?;
+    let mut texts = Vec::new();
+    let mut skip = false;
+    for a in args {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        if a.starts_with("--") {
+            skip = true;
+            continue;
+        }
+        let raw = read_input(a)?;
+        let articles: Vec<serde_json::Value> =
+            serde_json::from_str(&raw).map_err(|e| format!("{a}: {e}"))?;
+        texts.extend(
+            articles
+                .iter()
+                .filter_map(|v| v.get("content").and_then(|c| c.as_str()))
+                .map(str::to_string),
+        );
+    }
+    if texts.is_empty() {
+        return Err("build-clusters: no articles (give SaudiNewsNet .json files)".into());
+    }
+    let table = tabayyun::entities::clusters::build(&texts, min_count, rounds);
+    std::fs::write(out, &table).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "{} articles; wrote {out} ({} bytes)",
+        texts.len(),
+        table.len()
+    );
     Ok(())
 }
 
@@ -329,6 +377,7 @@ fn main() -> ExitCode {
         }
         Some("ner-conll") => cmd_ner_conll(),
         Some("train-ner") => cmd_train_ner(&args[1..]),
+        Some("build-clusters") => cmd_build_clusters(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -9,6 +9,7 @@
 //! native trainer and the wasm reader compute the same ids; the feature set
 //! of a word depends only on the sentence, never on other documents.
 
+use super::clusters::cluster;
 use super::gazetteer::{Match, GAZETTEER};
 use super::Kind;
 use crate::fasthash::FxBuild;
@@ -221,6 +222,18 @@ pub fn gazetteer_tags_of(len: usize, matches: &[Match]) -> Vec<GazTag> {
     tags
 }
 
+/// The hash of a class path cut to `bits` (the same for every word the
+/// table lacks).
+fn class_hash(class: Option<u16>, bits: u32) -> u64 {
+    class.map_or(word_hash("-"), |c| {
+        mix(
+            50,
+            u64::from(bits),
+            u64::from(super::clusters::prefix(c, bits)),
+        )
+    })
+}
+
 fn shape(word: &str) -> &'static str {
     let mut chars = word.chars();
     match chars.next() {
@@ -258,7 +271,7 @@ fn suffix(word: &str, n: usize) -> &str {
 }
 
 /// The number of static features per word.
-pub const STATIC_FEATURES: usize = 39;
+pub const STATIC_FEATURES: usize = 46;
 
 /// The static (tag-independent) features of every word of a sentence,
 /// [`STATIC_FEATURES`] per word in a row, and each word's own hash (for
@@ -333,6 +346,10 @@ pub struct WordHashes {
     trigger: u64,
     given: u64,
     article: u64,
+    /// The word's class ([`super::clusters`]) at 4, 8 and 12 bits.
+    class4: u64,
+    class8: u64,
+    class12: u64,
 }
 
 impl WordHashes {
@@ -355,6 +372,9 @@ impl WordHashes {
             trigger: word_hash("-"),
             given: word_hash("-"),
             article: h,
+            class4: h,
+            class8: h,
+            class12: h,
         }
     }
 
@@ -387,6 +407,9 @@ impl WordHashes {
         } else {
             "-"
         };
+        // The news the classes come from writes most words with their
+        // proclitics too; the bare form covers the rarer combinations.
+        let class = cluster(w).or_else(|| cluster(rest));
         WordHashes {
             word: word_hash(w),
             rest: word_hash(rest),
@@ -403,11 +426,14 @@ impl WordHashes {
             trigger: word_hash(parts.trigger.map_or("-", Trigger::code)),
             given: word_hash(given),
             article: word_hash(article),
+            class4: class_hash(class, 4),
+            class8: class_hash(class, 8),
+            class12: class_hash(class, 12),
         }
     }
 
     /// The features of a word on its own (with the bias).
-    pub fn own(&self) -> [u64; 16] {
+    pub fn own(&self) -> [u64; 19] {
         let w = self;
         [
             mix(0, 0, 0),
@@ -426,11 +452,14 @@ impl WordHashes {
             mix(31, w.article, w.suffix1),
             mix(33, w.prefix4, 0),
             mix(34, w.suffix4, 0),
+            mix(43, w.class4, 0),
+            mix(44, w.class8, 0),
+            mix(45, w.class12, 0),
         ]
     }
 
     /// The features this word gives the word right after it.
-    pub fn as_left1(&self) -> [u64; 5] {
+    pub fn as_left1(&self) -> [u64; 7] {
         let p1 = self;
         [
             mix(11, p1.word, 0),
@@ -438,6 +467,8 @@ impl WordHashes {
             mix(24, p1.given, 0),
             mix(26, p1.trigger, 0),
             mix(36, p1.stem, 0),
+            mix(46, p1.class4, 0),
+            mix(47, p1.class8, 0),
         ]
     }
 
@@ -447,7 +478,7 @@ impl WordHashes {
     }
 
     /// The features this word gives the word right before it.
-    pub fn as_right1(&self) -> [u64; 5] {
+    pub fn as_right1(&self) -> [u64; 7] {
         let n1 = self;
         [
             mix(12, n1.word, 0),
@@ -455,6 +486,8 @@ impl WordHashes {
             mix(25, n1.given, 0),
             mix(28, n1.trigger, 0),
             mix(37, n1.stem, 0),
+            mix(48, n1.class4, 0),
+            mix(49, n1.class8, 0),
         ]
     }
 

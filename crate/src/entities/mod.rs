@@ -16,6 +16,7 @@
 //! Invariants: spans lie on character boundaries, in order, without
 //! overlap; every input (empty, huge, binary, mixed scripts) is safe.
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod lexicon;
@@ -409,6 +410,29 @@ fn model_candidates(tags: &[u8]) -> Vec<Candidate> {
     out
 }
 
+/// The model's mentions with an organisation noun tagged alone joined to
+/// the place right after it: decoding the whole sentence at once can read
+/// "جامعة دمشق" as a lone organisation noun, then a place, where the
+/// guidelines keep the outermost name, "Damascus University".
+fn join_headed(candidates: Vec<Candidate>, s: &Sentence) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if let Some(last) = out.last_mut() {
+            let lone_head = last.kind == Kind::Org
+                && last.end == last.first + 1
+                && s.records
+                    .get(last.first)
+                    .is_some_and(|r| r.trigger == Some(Trigger::Org));
+            if lone_head && c.kind == Kind::Loc && c.first == last.end {
+                last.end = c.end;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Applies the span rules to a model mention: stops at punctuation, drops
 /// leading descriptors and titles and generic words alone, and leaves out
 /// the first word's proclitics. None when nothing of a name is left.
@@ -496,7 +520,7 @@ fn sentence_candidates(s: &Sentence) -> Vec<Candidate> {
     let mut added = Vec::new();
     let scored: Vec<&model::Scored> = s.records.iter().map(|r| &r.scored).collect();
     let tags = MODEL.decode(&scored, &gazetteer_tags_of(s.words.len(), &matches));
-    for c in model_candidates(&tags) {
+    for c in join_headed(model_candidates(&tags), s) {
         let Some(c) = shape_candidate(c, s) else {
             continue;
         };

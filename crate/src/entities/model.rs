@@ -1,6 +1,6 @@
 //! Entities, the sequence model: an averaged perceptron over hashed
-//! features (see [`super::features`]), decoded greedily left to right with
-//! the previous tags as features and BIO transitions enforced. Input: the
+//! features (see [`super::features`]), decoded exactly ([`viterbi`]) with
+//! the previous two tags as features and BIO transitions enforced. Input: the
 //! folded words of one sentence. Output: one BIO tag per word over PER, LOC
 //! and ORG.
 //!
@@ -50,6 +50,8 @@ pub struct Model {
     weights: Vec<[i16; TAGS]>,
     /// The scores of the sentence edges, "<s>" and "</s>".
     edges: OnceLock<(Scored, Scored)>,
+    /// The weights of the tag-only features, by the two previous tags.
+    transitions: OnceLock<[[[i32; TAGS]; TAGS]; TAGS]>,
 }
 
 /// A word's hashes and the summed weights of the features it determines
@@ -165,6 +167,7 @@ impl Model {
             bits,
             weights,
             edges: OnceLock::new(),
+            transitions: OnceLock::new(),
         }
     }
 
@@ -217,31 +220,59 @@ impl Model {
                 Err(_) => start,
             }
         };
-        let mut tags: Vec<u8> = Vec::with_capacity(scored.len());
-        for (i, &w) in scored.iter().enumerate() {
-            let k = i as isize;
-            let mut scores = w.own;
-            add_into(&mut scores, &at(k - 1).left1);
-            add_into(&mut scores, &at(k - 2).left2);
-            add_into(&mut scores, &at(k + 1).right1);
-            add_into(&mut scores, &at(k + 2).right2);
-            let pairs = pair_features(
-                &at(k - 1).hashes,
-                &w.hashes,
-                &at(k + 1).hashes,
-                gaz_window(gaz, i),
-            );
-            for h in pairs {
-                self.add(&mut scores, h);
+        let emit: Vec<[i32; TAGS]> = scored
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| {
+                let k = i as isize;
+                let mut scores = w.own;
+                add_into(&mut scores, &at(k - 1).left1);
+                add_into(&mut scores, &at(k - 2).left2);
+                add_into(&mut scores, &at(k + 1).right1);
+                add_into(&mut scores, &at(k + 2).right2);
+                let pairs = pair_features(
+                    &at(k - 1).hashes,
+                    &w.hashes,
+                    &at(k + 1).hashes,
+                    gaz_window(gaz, i),
+                );
+                for h in pairs {
+                    self.add(&mut scores, h);
+                }
+                scores
+            })
+            .collect();
+        // The tag features: two that depend on the tags alone (scored once
+        // per model) and one on the previous tag with the word.
+        let trans = self.transitions.get_or_init(|| {
+            let mut t = [[[0; TAGS]; TAGS]; TAGS];
+            for (q, row) in t.iter_mut().enumerate() {
+                for (p, cell) in row.iter_mut().enumerate() {
+                    let [a, b, _] = tag_features(p as u8, q as u8, 0);
+                    *cell = self.sum(&[a, b]);
+                }
             }
-            let prev = i.checked_sub(1).and_then(|j| tags.get(j)).copied();
-            let prev2 = i.checked_sub(2).and_then(|j| tags.get(j)).copied();
-            for h in tag_features(prev.unwrap_or(0), prev2.unwrap_or(0), w.hashes.word) {
-                self.add(&mut scores, h);
+            t
+        });
+        let after: Vec<[[i32; TAGS]; TAGS]> = scored
+            .iter()
+            .map(|w| {
+                let mut rows = [[0; TAGS]; TAGS];
+                for (p, row) in rows.iter_mut().enumerate() {
+                    let [_, _, c] = tag_features(p as u8, 0, w.hashes.word);
+                    *row = self.sum(&[c]);
+                }
+                rows
+            })
+            .collect();
+        viterbi(&emit, |i, prev2, prev| {
+            let (q, p) = (usize::from(prev2), usize::from(prev));
+            let mut s = trans[q][p];
+            if let Some(rows) = after.get(i) {
+                add_into(&mut s, &rows[p]);
             }
-            tags.push(best_allowed(&scores, prev.unwrap_or(0)));
-        }
-        tags
+            s
+        })
     }
 
     fn sum(&self, ids: &[u64]) -> [i32; TAGS] {
@@ -263,6 +294,82 @@ impl Model {
             hashes,
         }
     }
+}
+
+/// The best tag sequence under BIO: `emit[i]` scores each tag of word `i`
+/// alone, `tags(i, prev2, prev)` the tags of word `i` after the two tags
+/// before it (O before the sentence). Second-order Viterbi over pairs of
+/// tags, exact; ties go to the lower tag, so O wins a tie.
+///
+/// ```
+/// use tabayyun::entities::model::viterbi;
+/// // Word 1 prefers I-PER (2) but may only take it after B-PER (1); the
+/// // path O, I-PER is not allowed, so B-PER, I-PER wins over O, O.
+/// let emit = [[3, 2, 0, 0, 0, 0, 0], [0, 0, 5, 0, 0, 0, 0]];
+/// assert_eq!(viterbi(&emit, |_, _, _| [0; 7]), [1, 2]);
+/// ```
+pub fn viterbi(
+    emit: &[[i32; TAGS]],
+    mut tags: impl FnMut(usize, u8, u8) -> [i32; TAGS],
+) -> Vec<u8> {
+    const NONE: i64 = i64::MIN / 4;
+    // best[p][t]: the best score of a path whose last two tags are p, t.
+    let mut best = [[NONE; TAGS]; TAGS];
+    let mut back: Vec<[[u8; TAGS]; TAGS]> = Vec::with_capacity(emit.len());
+    for (i, e) in emit.iter().enumerate() {
+        let mut next = [[NONE; TAGS]; TAGS];
+        let mut from = [[0u8; TAGS]; TAGS];
+        // (prev2, prev) pairs that some path reaches.
+        let states: Vec<(u8, u8)> = if i == 0 {
+            vec![(0, 0)]
+        } else {
+            (0..TAGS as u8)
+                .flat_map(|q| (0..TAGS as u8).map(move |p| (q, p)))
+                .filter(|&(q, p)| best[usize::from(q)][usize::from(p)] > NONE)
+                .collect()
+        };
+        for (q, p) in states {
+            let base = if i == 0 {
+                0
+            } else {
+                best[usize::from(q)][usize::from(p)]
+            };
+            let ts = tags(i, q, p);
+            for t in 0..TAGS {
+                if !allowed(p, t as u8) {
+                    continue;
+                }
+                let v = base + i64::from(e[t]) + i64::from(ts[t]);
+                let cell = &mut next[usize::from(p)][t];
+                if v > *cell {
+                    *cell = v;
+                    from[usize::from(p)][t] = q;
+                }
+            }
+        }
+        best = next;
+        back.push(from);
+    }
+    let Some(last) = back.len().checked_sub(1) else {
+        return Vec::new();
+    };
+    let (mut p, mut t) = (0usize, 0usize);
+    let mut top = NONE;
+    for (pp, row) in best.iter().enumerate() {
+        for (tt, &v) in row.iter().enumerate() {
+            if v > top {
+                (top, p, t) = (v, pp, tt);
+            }
+        }
+    }
+    let mut out = vec![0u8; back.len()];
+    out[last] = t as u8;
+    for i in (1..=last).rev() {
+        out[i - 1] = p as u8;
+        let q = back[i][p][t];
+        (p, t) = (usize::from(q), p);
+    }
+    out
 }
 
 /// The highest-scoring tag that may follow `prev` (ties go to the lower

@@ -15,7 +15,7 @@
 //! same file.
 
 use super::features::{sentence_features, tag_features};
-use super::model::{best_allowed, Model, TAGS, TAG_NAMES};
+use super::model::{viterbi, Model, TAGS, TAG_NAMES};
 use crate::normalize::normalize;
 use crate::Error;
 use std::path::Path;
@@ -265,34 +265,56 @@ pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64) -> Model 
         let mut tokens = 0usize;
         for &k in &order {
             let (word_hashes, feats, gold) = &prepared[k];
-            let mut pred: Vec<u8> = Vec::with_capacity(word_hashes.len());
-            for (i, f) in feats.iter().enumerate() {
-                tr.step += 1;
-                let prev = if i > 0 { pred[i - 1] } else { 0 };
-                let prev2 = if i > 1 { pred[i - 2] } else { 0 };
-                let mut all: Vec<usize> = f.clone();
-                all.extend(
-                    tag_features(prev, prev2, word_hashes[i])
-                        .iter()
-                        .map(|&h| tr.bucket(h)),
-                );
+            tr.step += 1;
+            let emit: Vec<[i32; TAGS]> = feats
+                .iter()
+                .map(|f| {
+                    let mut scores = [0i32; TAGS];
+                    for &b in f {
+                        for (s, w) in scores.iter_mut().zip(&tr.weights[b]) {
+                            *s += *w;
+                        }
+                    }
+                    scores
+                })
+                .collect();
+            let pred = viterbi(&emit, |i, prev2, prev| {
                 let mut scores = [0i32; TAGS];
-                for &b in &all {
-                    for (s, w) in scores.iter_mut().zip(&tr.weights[b]) {
+                for h in tag_features(prev, prev2, word_hashes[i]) {
+                    for (s, w) in scores.iter_mut().zip(&tr.weights[tr.bucket(h)]) {
                         *s += *w;
                     }
                 }
-                let guess = best_allowed(&scores, prev);
-                let truth = gold[i];
-                if guess != truth {
+                scores
+            });
+            tokens += pred.len();
+            if pred == **gold {
+                continue;
+            }
+            // The structured perceptron's update: the gold path's features
+            // up, the predicted path's down, where the two differ.
+            let tag_at =
+                |tags: &[u8], i: usize, back: usize| i.checked_sub(back).map_or(0, |j| tags[j]);
+            for (i, f) in feats.iter().enumerate() {
+                let g = (tag_at(gold, i, 0), tag_at(gold, i, 1), tag_at(gold, i, 2));
+                let p = (
+                    tag_at(&pred, i, 0),
+                    tag_at(&pred, i, 1),
+                    tag_at(&pred, i, 2),
+                );
+                if g == p {
+                    continue;
+                }
+                if g.0 != p.0 {
                     errors += 1;
-                    for &b in &all {
-                        tr.update(b, usize::from(truth), 1);
-                        tr.update(b, usize::from(guess), -1);
+                }
+                for (tags, delta) in [(g, 1), (p, -1)] {
+                    let tag_buckets =
+                        tag_features(tags.1, tags.2, word_hashes[i]).map(|h| tr.bucket(h));
+                    for &b in f.iter().chain(&tag_buckets) {
+                        tr.update(b, usize::from(tags.0), delta);
                     }
                 }
-                tokens += 1;
-                pred.push(guess);
             }
         }
         eprintln!(
@@ -337,6 +359,10 @@ pub struct Options {
     pub prune: f64,
     /// Train on AQMAR too.
     pub with_aqmar: bool,
+    /// Where to write the dev split's `token gold predicted` lines, for
+    /// error analysis (on a cross-validation fold of the train part; the
+    /// real dev split is only ever read as an aggregate score).
+    pub predictions: Option<std::path::PathBuf>,
 }
 
 /// Trains, writes the weights and returns a report: the data sizes, the
@@ -349,10 +375,20 @@ pub fn run(options: &Options) -> Result<String, Error> {
     std::fs::write(&options.out, &bytes)
         .map_err(|e| Error::InvalidInput(format!("{}: {e}", options.out.display())))?;
     let mut counts = SpanCounts::default();
+    let mut lines = String::new();
     for s in &dev {
         let norms: Vec<String> = s.words.iter().map(|w| normalize(w)).collect();
         let words: Vec<&str> = norms.iter().map(String::as_str).collect();
-        counts.add(&s.tags, &model.tag(&words));
+        let pred = model.tag(&words);
+        counts.add(&s.tags, &pred);
+        for ((w, g), p) in s.words.iter().zip(tag_names(&s.tags)).zip(tag_names(&pred)) {
+            lines.push_str(&format!("{w} {g} {p}\n"));
+        }
+        lines.push('\n');
+    }
+    if let Some(path) = &options.predictions {
+        std::fs::write(path, lines)
+            .map_err(|e| Error::InvalidInput(format!("{}: {e}", path.display())))?;
     }
     Ok(format!(
         "trained on {} sentences ({} tokens), {} epochs, 2^{} buckets; wrote {} ({} bytes)\n\
