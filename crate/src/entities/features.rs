@@ -573,18 +573,17 @@ pub fn sentence_features_with(words: &[&str], matches: &[Match]) -> SentenceFeat
     }
 }
 
-/// The features that depend on the tags already chosen to the left
-/// (greedy decoding): previous tag, previous two, previous tag with the
-/// word (by its [`word_hash`]).
+/// The features that depend on the tag before (O before the sentence):
+/// that tag alone, and with the word (by its [`word_hash`]).
 ///
 /// ```
 /// use tabayyun::entities::features::{tag_features, word_hash};
 /// let w = word_hash("باغوز");
-/// assert_ne!(tag_features(0, 0, w), tag_features(1, 0, w));
+/// assert_ne!(tag_features(0, w), tag_features(1, w));
 /// ```
-pub fn tag_features(prev: u8, prev2: u8, word: u64) -> [u64; 3] {
-    let (p, p2) = (u64::from(prev), u64::from(prev2));
-    [mix(40, p, 0), mix(41, p2, p), mix(42, p, word)]
+pub fn tag_features(prev: u8, word: u64) -> [u64; 2] {
+    let p = u64::from(prev);
+    [mix(40, p, 0), mix(42, p, word)]
 }
 
 #[cfg(test)]

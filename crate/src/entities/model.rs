@@ -1,6 +1,6 @@
 //! Entities, the sequence model: an averaged perceptron over hashed
 //! features (see [`super::features`]), decoded exactly ([`viterbi`]) with
-//! the previous two tags as features and BIO transitions enforced. Input: the
+//! the previous tag as a feature and BIO transitions enforced. Input: the
 //! folded words of one sentence. Output: one BIO tag per word over PER, LOC
 //! and ORG.
 //!
@@ -51,7 +51,7 @@ pub struct Model {
     /// The scores of the sentence edges, "<s>" and "</s>".
     edges: OnceLock<(Scored, Scored)>,
     /// The weights of the tag-only features, by the two previous tags.
-    transitions: OnceLock<[[[i32; TAGS]; TAGS]; TAGS]>,
+    transitions: OnceLock<Transitions>,
 }
 
 /// A word's hashes and the summed weights of the features it determines
@@ -65,6 +65,8 @@ pub struct Scored {
     left2: [i32; TAGS],
     right1: [i32; TAGS],
     right2: [i32; TAGS],
+    /// The weights of the word's tag feature, by the previous tag.
+    after: [[i32; TAGS]; TAGS],
 }
 
 /// Adds `b` into `a`.
@@ -244,34 +246,12 @@ impl Model {
             .collect();
         // The tag features: two that depend on the tags alone (scored once
         // per model) and one on the previous tag with the word.
-        let trans = self.transitions.get_or_init(|| {
-            let mut t = [[[0; TAGS]; TAGS]; TAGS];
-            for (q, row) in t.iter_mut().enumerate() {
-                for (p, cell) in row.iter_mut().enumerate() {
-                    let [a, b, _] = tag_features(p as u8, q as u8, 0);
-                    *cell = self.sum(&[a, b]);
-                }
-            }
-            t
-        });
-        let after: Vec<[[i32; TAGS]; TAGS]> = scored
-            .iter()
-            .map(|w| {
-                let mut rows = [[0; TAGS]; TAGS];
-                for (p, row) in rows.iter_mut().enumerate() {
-                    let [_, _, c] = tag_features(p as u8, 0, w.hashes.word);
-                    *row = self.sum(&[c]);
-                }
-                rows
-            })
-            .collect();
-        viterbi(&emit, |i, prev2, prev| {
-            let (q, p) = (usize::from(prev2), usize::from(prev));
-            let mut s = trans[q][p];
-            if let Some(rows) = after.get(i) {
-                add_into(&mut s, &rows[p]);
-            }
-            s
+        let trans = self
+            .transitions
+            .get_or_init(|| std::array::from_fn(|p| self.sum(&[tag_features(p as u8, 0)[0]])));
+        const NO_WORD: [[i32; TAGS]; TAGS] = [[0; TAGS]; TAGS];
+        viterbi(&emit, trans, |i| {
+            scored.get(i).map_or(&NO_WORD, |w| &w.after)
         })
     }
 
@@ -291,60 +271,55 @@ impl Model {
             left2: self.sum(&hashes.as_left2()),
             right1: self.sum(&hashes.as_right1()),
             right2: self.sum(&hashes.as_right2()),
+            after: std::array::from_fn(|p| self.sum(&[tag_features(p as u8, hashes.word)[1]])),
             hashes,
         }
     }
 }
 
+/// The weights of the tag-only feature: `[prev][tag]`.
+pub type Transitions = [[i32; TAGS]; TAGS];
+
 /// The best tag sequence under BIO: `emit[i]` scores each tag of word `i`
-/// alone, `tags(i, prev2, prev)` the tags of word `i` after the two tags
-/// before it (O before the sentence). Second-order Viterbi over pairs of
-/// tags, exact; ties go to the lower tag, so O wins a tie.
+/// alone, `trans[prev]` each tag after the one before it (O before the
+/// sentence), `after(i)[prev]` each tag of word `i` after `prev`. Viterbi,
+/// exact; ties go to the lower tag, so O wins a tie.
 ///
 /// ```
 /// use tabayyun::entities::model::viterbi;
 /// // Word 1 prefers I-PER (2) but may only take it after B-PER (1); the
 /// // path O, I-PER is not allowed, so B-PER, I-PER wins over O, O.
 /// let emit = [[3, 2, 0, 0, 0, 0, 0], [0, 0, 5, 0, 0, 0, 0]];
-/// assert_eq!(viterbi(&emit, |_, _, _| [0; 7]), [1, 2]);
+/// let zero = [[0; 7]; 7];
+/// assert_eq!(viterbi(&emit, &zero, |_| &zero), [1, 2]);
 /// ```
-pub fn viterbi(
+pub fn viterbi<'a>(
     emit: &[[i32; TAGS]],
-    mut tags: impl FnMut(usize, u8, u8) -> [i32; TAGS],
+    trans: &Transitions,
+    after: impl Fn(usize) -> &'a [[i32; TAGS]; TAGS],
 ) -> Vec<u8> {
     const NONE: i64 = i64::MIN / 4;
-    // best[p][t]: the best score of a path whose last two tags are p, t.
-    let mut best = [[NONE; TAGS]; TAGS];
-    let mut back: Vec<[[u8; TAGS]; TAGS]> = Vec::with_capacity(emit.len());
+    // best[t]: the best score of a path ending in t; before the sentence,
+    // the tag is O.
+    let mut best = [NONE; TAGS];
+    best[0] = 0;
+    let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emit.len());
     for (i, e) in emit.iter().enumerate() {
-        let mut next = [[NONE; TAGS]; TAGS];
-        let mut from = [[0u8; TAGS]; TAGS];
-        // (prev2, prev) pairs that some path reaches.
-        let states: Vec<(u8, u8)> = if i == 0 {
-            vec![(0, 0)]
-        } else {
-            (0..TAGS as u8)
-                .flat_map(|q| (0..TAGS as u8).map(move |p| (q, p)))
-                .filter(|&(q, p)| best[usize::from(q)][usize::from(p)] > NONE)
-                .collect()
-        };
-        for (q, p) in states {
-            let base = if i == 0 {
-                0
-            } else {
-                best[usize::from(q)][usize::from(p)]
-            };
-            let ts = tags(i, q, p);
-            for t in 0..TAGS {
-                if !allowed(p, t as u8) {
+        let rows = after(i);
+        let mut next = [NONE; TAGS];
+        let mut from = [0u8; TAGS];
+        for t in 0..TAGS {
+            for (p, &b) in best.iter().enumerate() {
+                if b == NONE || !allowed(p as u8, t as u8) {
                     continue;
                 }
-                let v = base + i64::from(e[t]) + i64::from(ts[t]);
-                let cell = &mut next[usize::from(p)][t];
-                if v > *cell {
-                    *cell = v;
-                    from[usize::from(p)][t] = q;
+                let v = b + i64::from(trans[p][t]) + i64::from(rows[p][t]);
+                if v > next[t] {
+                    (next[t], from[t]) = (v, p as u8);
                 }
+            }
+            if next[t] > NONE {
+                next[t] += i64::from(e[t]);
             }
         }
         best = next;
@@ -353,21 +328,16 @@ pub fn viterbi(
     let Some(last) = back.len().checked_sub(1) else {
         return Vec::new();
     };
-    let (mut p, mut t) = (0usize, 0usize);
-    let mut top = NONE;
-    for (pp, row) in best.iter().enumerate() {
-        for (tt, &v) in row.iter().enumerate() {
-            if v > top {
-                (top, p, t) = (v, pp, tt);
-            }
+    let mut t = 0usize;
+    for (k, &v) in best.iter().enumerate() {
+        if v > best[t] {
+            t = k;
         }
     }
     let mut out = vec![0u8; back.len()];
-    out[last] = t as u8;
-    for i in (1..=last).rev() {
-        out[i - 1] = p as u8;
-        let q = back[i][p][t];
-        (p, t) = (usize::from(q), p);
+    for i in (0..=last).rev() {
+        out[i] = t as u8;
+        t = usize::from(back[i][t]);
     }
     out
 }

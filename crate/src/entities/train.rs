@@ -278,15 +278,15 @@ pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64) -> Model 
                     scores
                 })
                 .collect();
-            let pred = viterbi(&emit, |i, prev2, prev| {
-                let mut scores = [0i32; TAGS];
-                for h in tag_features(prev, prev2, word_hashes[i]) {
-                    for (s, w) in scores.iter_mut().zip(&tr.weights[tr.bucket(h)]) {
-                        *s += *w;
-                    }
-                }
-                scores
-            });
+            let row = |h: u64| tr.weights[tr.bucket(h)];
+            let trans: [[i32; TAGS]; TAGS] =
+                std::array::from_fn(|p| row(tag_features(p as u8, 0)[0]));
+            let after: Vec<[[i32; TAGS]; TAGS]> = word_hashes
+                .iter()
+                .map(|&w| std::array::from_fn(|p| row(tag_features(p as u8, w)[1])))
+                .collect();
+            const NO_WORD: [[i32; TAGS]; TAGS] = [[0; TAGS]; TAGS];
+            let pred = viterbi(&emit, &trans, |i| after.get(i).unwrap_or(&NO_WORD));
             tokens += pred.len();
             if pred == **gold {
                 continue;
@@ -296,23 +296,18 @@ pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64) -> Model 
             let tag_at =
                 |tags: &[u8], i: usize, back: usize| i.checked_sub(back).map_or(0, |j| tags[j]);
             for (i, f) in feats.iter().enumerate() {
-                let g = (tag_at(gold, i, 0), tag_at(gold, i, 1), tag_at(gold, i, 2));
-                let p = (
-                    tag_at(&pred, i, 0),
-                    tag_at(&pred, i, 1),
-                    tag_at(&pred, i, 2),
-                );
+                let g = (tag_at(gold, i, 0), tag_at(gold, i, 1));
+                let p = (tag_at(&pred, i, 0), tag_at(&pred, i, 1));
                 if g == p {
                     continue;
                 }
                 if g.0 != p.0 {
                     errors += 1;
                 }
-                for (tags, delta) in [(g, 1), (p, -1)] {
-                    let tag_buckets =
-                        tag_features(tags.1, tags.2, word_hashes[i]).map(|h| tr.bucket(h));
+                for ((tag, prev), delta) in [(g, 1), (p, -1)] {
+                    let tag_buckets = tag_features(prev, word_hashes[i]).map(|h| tr.bucket(h));
                     for &b in f.iter().chain(&tag_buckets) {
-                        tr.update(b, usize::from(tags.0), delta);
+                        tr.update(b, usize::from(tag), delta);
                     }
                 }
             }
