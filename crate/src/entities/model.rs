@@ -342,21 +342,6 @@ pub fn viterbi<'a>(
     out
 }
 
-/// The highest-scoring tag that may follow `prev` (ties go to the lower
-/// tag, so O wins a tie).
-pub fn best_allowed(scores: &[i32; TAGS], prev: u8) -> u8 {
-    let mut best = 0u8;
-    let mut best_score = i32::MIN;
-    for (t, &s) in scores.iter().enumerate() {
-        let t = t as u8;
-        if allowed(prev, t) && s > best_score {
-            best = t;
-            best_score = s;
-        }
-    }
-    best
-}
-
 /// The shipped model.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
     Model::from_bytes(include_bytes!("../../data/ner/model.bin")).unwrap_or_else(|| Model::empty(8))
