@@ -42,10 +42,12 @@ pub fn analyze(text: &str) -> JsValue {
     }
 }
 
-/// The core's version, so the UI can show which engine it runs.
+/// The core's version and the fingerprint of its sources and data
+/// (`0.2.0+1a2b3c4d5e6f`): the UI shows it, and the extension rebuilds its
+/// saved library whenever it changes (see `crate/build.rs`).
 #[wasm_bindgen]
 pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
+    concat!(env!("CARGO_PKG_VERSION"), "+", env!("TABAYYUN_ENGINE_HASH")).to_string()
 }
 
 /// The reader's saved articles, kept on the Rust side (a parsed index
