@@ -1242,9 +1242,6 @@ impl<'a> Scanner<'a> {
             if !(1..=12).contains(&h) {
                 return None;
             }
-            if !after_sa3a && self.word(q.end).and_then(day_part).is_none() {
-                return None;
-            }
             let mut minute = 0;
             let mut k = q.end;
             // العاشرة إلا ربعا: a quarter to ten.
@@ -1293,14 +1290,19 @@ impl<'a> Scanner<'a> {
                 }
                 _ => {}
             }
+            // A spelled hour is a time after الساعة or before a part of the
+            // day (الواحدة و55 دقيقة ليلاً، السادسة من صباح اليوم).
+            if !after_sa3a && self.day_part_at(k).is_none() {
+                return None;
+            }
             (h, minute, k)
         } else {
             return None;
         };
         let mut hour = hour;
-        if let Some(p) = self.word(k).and_then(day_part) {
+        if let Some((p, len)) = self.day_part_at(k) {
             hour = p.hour(hour);
-            k += 1;
+            k += len;
         }
         let start = match self.hit(i) {
             Some(h) => self.skip_chars(i, h.prefix),
@@ -1309,6 +1311,16 @@ impl<'a> Scanner<'a> {
         let mut n = Number::new(start, self.toks[k - 1].end, Kind::Time);
         n.time = Some(format!("{:02}:{:02}", hour % 24, minute));
         Some((n, k))
+    }
+
+    /// A part of the day at `k`: "مساءً", or "من صباح" (السادسة من صباح
+    /// اليوم); with its length in tokens.
+    fn day_part_at(&self, k: usize) -> Option<(dates::DayPart, usize)> {
+        if let Some(p) = self.word(k).and_then(day_part) {
+            return Some((p, 1));
+        }
+        let p = self.is(k, "من").then(|| self.word(k + 1)).flatten()?;
+        day_part(p).map(|p| (p, 2))
     }
 
     /// One token that is a clock time in news-agency style: "13,30" or
@@ -1783,6 +1795,33 @@ impl<'a> Scanner<'a> {
             n.kind = Kind::Percent;
             n.unit_en = Some("percent".into());
             return Some((self.trailing(n, e), e));
+        }
+        // 4000 م2، 1000م3: square and cubic metres in their short form.
+        if q.unit.is_none()
+            && self.is(k, "م")
+            && self.toks.get(k + 1).is_some_and(|t| {
+                t.start == self.toks[k].end && matches!(t.norm.as_str(), "2" | "3")
+            })
+        {
+            let square = self.toks[k + 1].norm == "2";
+            n.kind = Kind::Measure;
+            n.unit = Some(
+                if square {
+                    "متر مربع"
+                } else {
+                    "متر مكعب"
+                }
+                .into(),
+            );
+            n.unit_en = Some(
+                if square {
+                    "square metre"
+                } else {
+                    "cubic metre"
+                }
+                .into(),
+            );
+            return Some((self.trailing(n, k + 2), k + 2));
         }
         // The counted noun.
         let mut unit = q.unit.map(|id| {

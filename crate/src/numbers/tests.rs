@@ -1764,6 +1764,18 @@ fn clock_times_to_the_hour() {
         ),
         // "half past three"
         ("الساعة الثالثة والنصف", "الثالثة والنصف", "03:30"),
+        // "landed at 1:55 at night"
+        (
+            "هبطت الطائرة عند الواحدة و55 دقيقة ليلاً",
+            "الواحدة و55 دقيقة ليلاً",
+            "01:55",
+        ),
+        // "until six in the morning of the next day"
+        (
+            "حظر التجول حتى السادسة من صباح اليوم التالي",
+            "السادسة من صباح",
+            "06:00",
+        ),
     ];
     for (text, span, time) in cases {
         let got = run(text);
@@ -1827,6 +1839,15 @@ fn nouns_outside_the_lexicon() {
                 "exact",
                 Some("دقيقة"),
             )],
+        ),
+        // "an area of 4000 m2", "a tank of 1000 m3"
+        (
+            "يقع على مساحة 4000 م2",
+            &[("4000", Measure, v(4000.0), N, N, "exact", Some("متر مربع"))],
+        ),
+        (
+            "خزان سعة 1000م3",
+            &[("1000", Measure, v(1000.0), N, N, "exact", Some("متر مكعب"))],
         ),
         // "the Netherlands came in the first group"
         (
