@@ -644,6 +644,9 @@ fn conflicts(
     other_numbers: &[&NumberFact],
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
+    // The other passage's figures are read once, not once per query figure:
+    // each reading tokenizes the passage.
+    let mut others: Option<Vec<(&NumberFact, NumberContext)>> = None;
     for a in q_numbers
         .iter()
         .filter(|n| terms::counts_something(&n.kind))
@@ -655,8 +658,14 @@ fn conflicts(
         let Some((alo, ahi)) = interval(a) else {
             continue;
         };
-        for b in other_numbers.iter().filter(|n| n.kind == a.kind) {
-            let cb = number_context(other_text, other_span.start, b);
+        let others = others.get_or_insert_with(|| {
+            other_numbers
+                .iter()
+                .filter(|n| terms::counts_something(&n.kind))
+                .map(|&b| (b, number_context(other_text, other_span.start, b)))
+                .collect()
+        });
+        for (b, cb) in others.iter().filter(|(n, _)| n.kind == a.kind) {
             if cb.unit != ca.unit {
                 continue;
             }
@@ -668,7 +677,7 @@ fn conflicts(
                     kind: a.kind.clone(),
                     unit: ca.unit.clone(),
                     query: number_ref(a, ca.time.clone()),
-                    other: number_ref(b, cb.time),
+                    other: number_ref(b, cb.time.clone()),
                 });
             }
         }
