@@ -272,7 +272,93 @@ pub fn split_enclitic(word: &str) -> (&str, &str) {
 /// assert_eq!(light_stem("لبنان"), "لبنان");
 /// ```
 pub fn light_stem(word: &str) -> &str {
-    light_stem_of_rest(word, split_proclitics(word).1)
+    let (pre, rest) = split_proclitics(word);
+    light_stem_of_rest(word, keep_own_letter(word, pre, rest))
+}
+
+/// Words whose first letter is one a proclitic could be (ب ك ل ف و س) but
+/// is their own: برلمان، كتاب، سياره، لاجي. Learned from news by
+/// [`whole_words`] (`tabayyun build-whole-words`), so that the light stem
+/// of سيارة meets that of السيارة.
+static WHOLE: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
+    include_str!("../data/whole_words.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(crate::normalize::normalize)
+        .collect()
+});
+
+/// The one-letter proclitic that ends `pre`, if `pre` ends with one (not
+/// with the article ال, nor with لل, ل before the article).
+fn last_letter_proclitic(pre: &str) -> Option<char> {
+    let last = pre.chars().next_back()?;
+    let one = matches!(last, 'ب' | 'ك' | 'ل' | 'ف' | 'و' | 'س');
+    (one && !pre.ends_with("ال") && !pre.ends_with("لل")).then_some(last)
+}
+
+/// The rest of `word` after its proclitics `pre`, with the last one given
+/// back when it is the first letter of a whole word: وبرلمان → برلمان.
+fn keep_own_letter<'w>(word: &'w str, pre: &str, rest: &'w str) -> &'w str {
+    let Some(last) = last_letter_proclitic(pre) else {
+        return rest;
+    };
+    let whole = word.get(pre.len() - last.len_utf8()..).unwrap_or(rest);
+    if WHOLE.contains(whole) {
+        whole
+    } else {
+        rest
+    }
+}
+
+/// Learns the list behind the light stem's whole words from news texts.
+/// A folded word seen at least `min_count` times whose last proclitic is
+/// one letter is kept whole from that letter on when the definite form of
+/// the whole word (البرلمان) is commoner than that of the rest (الرلمان)
+/// and seen at least three times, or when the rest, with or without its
+/// pronoun suffix, never stands alone nor with the article (امسونج in
+/// سامسونج). Output: the file's text, sorted.
+#[cfg(feature = "cli")]
+pub fn whole_words<'t>(texts: impl IntoIterator<Item = &'t str>, min_count: u32) -> String {
+    let mut counts: std::collections::HashMap<String, u32, FxBuild> = Default::default();
+    for text in texts {
+        for t in tokenize(text) {
+            if t.kind == TokenKind::Word {
+                *counts.entry(t.norm).or_default() += 1;
+            }
+        }
+    }
+    let count = |w: &str| counts.get(w).copied().unwrap_or(0);
+    let mut whole: Vec<&str> = counts
+        .iter()
+        .filter(|&(_, &n)| n >= min_count)
+        .filter_map(|(w, _)| {
+            let (pre, rest) = split_proclitics(w);
+            let last = last_letter_proclitic(pre)?;
+            let candidate = w.get(pre.len() - last.len_utf8()..)?;
+            let definite = count(&format!("ال{candidate}"));
+            let definite_rest = count(&format!("ال{rest}"));
+            // The rest's own forms: as written, with the article, and
+            // without a pronoun suffix (تنفيذ in بتنفيذهما).
+            let bare = split_enclitic(rest).0;
+            let unseen = [rest, bare]
+                .iter()
+                .all(|r| count(r) + count(&format!("ال{r}")) == 0);
+            let keep = (definite >= 3 && definite > definite_rest) || unseen;
+            keep.then_some(candidate)
+        })
+        .collect();
+    whole.sort_unstable();
+    whole.dedup();
+    let mut out = String::from(
+        "# Words whose first letter only looks like a proclitic (ب ك ل ف و س),\n\
+         # folded. Written by `tabayyun build-whole-words` from SaudiNewsNet\n\
+         # (see BENCHMARKS.md, Matching); do not edit by hand.\n",
+    );
+    for w in whole {
+        out.push_str(w);
+        out.push('\n');
+    }
+    out
 }
 
 /// [`light_stem`] given the `rest` of [`split_proclitics`]`(word)`, for a
@@ -301,6 +387,7 @@ pub fn light_stem_of_rest<'w>(word: &'w str, rest: &'w str) -> &'w str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::normalize;
 
     fn norms(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.norm).collect()
@@ -415,6 +502,48 @@ mod tests {
         for (word, stem) in cases {
             assert_eq!(light_stem(word), stem, "light_stem({word})");
         }
+    }
+
+    #[test]
+    fn own_first_letter_stays() {
+        // Each word is folded, then its stem must equal its definite
+        // form's: the letter that looks like a proclitic is the word's own.
+        let cases = [
+            ("سيارة", "السيارة"),     // "car"
+            ("سنوات", "السنوات"),     // "years"
+            ("ساعة", "الساعة"),       // "hour"
+            ("برلمان", "البرلمان"),   // "parliament"
+            ("وبرلمان", "البرلمان"),  // "and a parliament"
+            ("كتاب", "الكتاب"),       // "book"
+            ("لبنانية", "اللبنانية"), // "Lebanese" (fem.)
+        ];
+        for (word, definite) in cases {
+            let (w, d) = (normalize(word), normalize(definite));
+            assert_eq!(light_stem(&w), light_stem(&d), "light_stem({word})");
+        }
+        // Real proclitics still come off: "he will say", "in a city".
+        assert_eq!(light_stem(&normalize("سيقول")), "يقول");
+        assert_eq!(
+            light_stem(&normalize("بمدينة")),
+            light_stem(&normalize("المدينة"))
+        );
+    }
+
+    #[test]
+    fn whole_words_are_clean() {
+        let mut seen = HashSet::new();
+        for w in include_str!("../data/whole_words.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(normalize(w), w, "whole word {w} is not folded");
+            assert!(seen.insert(w), "duplicate whole word {w}");
+        }
+        assert!(
+            seen.len() > 1000,
+            "whole_words.txt holds {} words",
+            seen.len()
+        );
     }
 
     #[test]

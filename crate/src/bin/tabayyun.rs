@@ -27,7 +27,9 @@ const USAGE: &str = "usage:
   tabayyun train-ner [--data DIR] [--out FILE] [--bits B] [--epochs N] [--prune F] [--with-aqmar] [--predictions FILE]
                                    retrain the entity model (crate/data/ner/model.bin)
   tabayyun build-clusters [--out FILE] [--min-count N] [--rounds N] NEWS.json...
-                                   learns the entity model's word classes (crate/data/ner/clusters.txt)";
+                                   learns the entity model's word classes (crate/data/ner/clusters.txt)
+  tabayyun build-whole-words [--out FILE] [--min-count N] NEWS.json...
+                                   learns the words whose first letter only looks like a proclitic (crate/data/whole_words.txt)";
 
 fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
@@ -212,6 +214,21 @@ fn cmd_build_clusters(args: &[String]) -> Result<(), String> {
     };
     let min_count = number("--min-count", 10)? as u32;
     let rounds = number("--rounds", 6)?;
+    let texts = news_texts("build-clusters", args)?;
+    let table = tabayyun::entities::clusters::build(&texts, min_count, rounds);
+    std::fs::write(out, &table).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "{} articles; wrote {out} ({} bytes)",
+        texts.len(),
+        table.len()
+    );
+    Ok(())
+}
+
+/// The `content` of every article in the FILE arguments (each a JSON list
+/// of objects, as SaudiNewsNet's unzipped files are); `--flag value` pairs
+/// are passed over.
+fn news_texts(command: &str, args: &[String]) -> Result<Vec<String>, String> {
     let mut texts = Vec::new();
     let mut skip = false;
     for a in args {
@@ -233,14 +250,31 @@ fn cmd_build_clusters(args: &[String]) -> Result<(), String> {
         );
     }
     if texts.is_empty() {
-        return Err("build-clusters: no articles (give SaudiNewsNet .json files)".into());
+        return Err(format!(
+            "{command}: no articles (give SaudiNewsNet .json files)"
+        ));
     }
-    let table = tabayyun::entities::clusters::build(&texts, min_count, rounds);
+    Ok(texts)
+}
+
+/// `build-whole-words [--out FILE] [--min-count N] FILE...`: learns from
+/// news which words begin with a letter that only looks like a proclitic
+/// (برلمان، سيارة), for the light stem (crate/data/whole_words.txt).
+fn cmd_build_whole_words(args: &[String]) -> Result<(), String> {
+    let out = flag(args, "--out").unwrap_or("crate/data/whole_words.txt");
+    let min_count = match flag(args, "--min-count") {
+        Some(v) => v
+            .parse()
+            .map_err(|_| format!("--min-count {v}: not a number"))?,
+        None => 5,
+    };
+    let texts = news_texts("build-whole-words", args)?;
+    let table = tabayyun::tokenize::whole_words(texts.iter().map(String::as_str), min_count);
     std::fs::write(out, &table).map_err(|e| format!("{out}: {e}"))?;
     println!(
-        "{} articles; wrote {out} ({} bytes)",
+        "{} articles; wrote {out} ({} words)",
         texts.len(),
-        table.len()
+        table.lines().filter(|l| !l.starts_with('#')).count()
     );
     Ok(())
 }
@@ -378,6 +412,7 @@ fn main() -> ExitCode {
         Some("ner-conll") => cmd_ner_conll(),
         Some("train-ner") => cmd_train_ner(&args[1..]),
         Some("build-clusters") => cmd_build_clusters(&args[1..]),
+        Some("build-whole-words") => cmd_build_whole_words(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
