@@ -384,30 +384,35 @@ impl Library {
         scored.sort_unstable_by(|a, b| (b.1 * b.2).total_cmp(&(a.1 * a.2)));
         scored.truncate(FUZZY_CANDIDATES);
         // Spelling variants: unmatched words one edit apart.
-        let q_fuzzy: Vec<(&str, Option<u32>, f32)> = q
+        // Letter counts are taken once: most word pairs differ by more than
+        // one letter in length and never reach the edit comparison.
+        let q_fuzzy: Vec<(&str, usize, Option<u32>, f32)> = q
             .terms
             .iter()
             .zip(&weights)
             .filter(|((name, _), _)| is_fuzzy_word(name))
-            .map(|((name, id), w)| (name.as_str(), *id, *w))
+            .map(|((name, id), w)| (name.as_str(), name.chars().count(), *id, *w))
             .collect();
         let mut results: Vec<(u32, f32)> = scored
             .into_iter()
             .filter_map(|(pid, shared, sat)| {
                 let p_terms = ix.passage(pid)?.terms();
                 let mut extra = 0.0;
-                let p_words: Vec<(&str, f32)> = p_terms
+                let p_words: Vec<(&str, usize, f32)> = p_terms
                     .iter()
                     .filter(|t| !q_ids.contains(t))
                     .map(|&t| (ix.name(t), t))
                     .filter(|(n, _)| is_fuzzy_word(n))
-                    .map(|(n, t)| (n, ix.idf_of(t)))
+                    .map(|(n, t)| (n, n.chars().count(), ix.idf_of(t)))
                     .collect();
-                for (qn, qid, qw) in &q_fuzzy {
+                for (qn, ql, qid, qw) in &q_fuzzy {
                     if qid.is_some_and(|t| p_terms.binary_search(&t).is_ok()) {
                         continue;
                     }
-                    if let Some((_, pw)) = p_words.iter().find(|(pn, _)| one_edit(qn, pn)) {
+                    if let Some((_, _, pw)) = p_words
+                        .iter()
+                        .find(|(pn, pl, _)| pl.abs_diff(*ql) <= 1 && one_edit(qn, pn))
+                    {
                         extra += FUZZY_WEIGHT * (qw * pw).sqrt();
                     }
                 }
