@@ -92,7 +92,7 @@ run_tests() {
   cargo fmt --all -- --check
   cargo clippy --quiet --all-targets -- -D warnings
   say "Rust unit, golden and doc tests"
-  cargo test --release --quiet
+  cargo test --profile ci --quiet
   say "wasm-bindgen-test in headless Chromium"
   CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_TIMEOUT=120 \

@@ -259,6 +259,10 @@ fn edge_cases_never_panic() {
         "18:",
         "\u{FFFD}\u{FFFD}\u{FFFD}",
         "9999999999999999999999 مليار مليار",
+        // Found by the fuzzer: a school year "N/1437" whose first part
+        // saturates u32 (overflowed when checking y2 == y1 + 1).
+        "ف005522200000/0000",
+        "3-00000000000000000.00000000ف005522200000/0000\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}0.000000000022",
         long_digits.as_str(),
         words.as_str(),
         chain.as_str(),

@@ -2423,7 +2423,7 @@ impl<'a> Scanner<'a> {
                         int4: Some(y1),
                         ..q.clone()
                     };
-                    if y2 == y1 + 1 {
+                    if y1.checked_add(1) == Some(y2) {
                         if let Some(r) = self.year_range(q.start, &q1, &q2, true) {
                             return Some(r);
                         }
