@@ -288,26 +288,24 @@ static WHOLE: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The one-letter proclitic that ends `pre`, if `pre` ends with one (not
-/// with the article ال, nor with لل, ل before the article).
-fn last_letter_proclitic(pre: &str) -> Option<char> {
+/// `word` from its last proclitic on, when that proclitic is one letter
+/// (ب ك ل ف و س; not the article ال, nor لل, ل before the article):
+/// برلمان in وبرلمان, whose proclitics `pre` are وب.
+fn from_last_letter<'w>(word: &'w str, pre: &str) -> Option<&'w str> {
     let last = pre.chars().next_back()?;
     let one = matches!(last, 'ب' | 'ك' | 'ل' | 'ف' | 'و' | 'س');
-    (one && !pre.ends_with("ال") && !pre.ends_with("لل")).then_some(last)
+    if !one || pre.ends_with("ال") || pre.ends_with("لل") {
+        return None;
+    }
+    word.get(pre.len() - last.len_utf8()..)
 }
 
 /// The rest of `word` after its proclitics `pre`, with the last one given
 /// back when it is the first letter of a whole word: وبرلمان → برلمان.
 fn keep_own_letter<'w>(word: &'w str, pre: &str, rest: &'w str) -> &'w str {
-    let Some(last) = last_letter_proclitic(pre) else {
-        return rest;
-    };
-    let whole = word.get(pre.len() - last.len_utf8()..).unwrap_or(rest);
-    if WHOLE.contains(whole) {
-        whole
-    } else {
-        rest
-    }
+    from_last_letter(word, pre)
+        .filter(|whole| WHOLE.contains(*whole))
+        .unwrap_or(rest)
 }
 
 /// Learns the list behind the light stem's whole words from news texts.
@@ -333,17 +331,14 @@ pub fn whole_words<'t>(texts: impl IntoIterator<Item = &'t str>, min_count: u32)
         .filter(|&(_, &n)| n >= min_count)
         .filter_map(|(w, _)| {
             let (pre, rest) = split_proclitics(w);
-            let last = last_letter_proclitic(pre)?;
-            let candidate = w.get(pre.len() - last.len_utf8()..)?;
-            let definite = count(&format!("ال{candidate}"));
-            let definite_rest = count(&format!("ال{rest}"));
+            let candidate = from_last_letter(w, pre)?;
+            let definite = |x: &str| count(&format!("ال{x}"));
+            let (whole_def, rest_def) = (definite(candidate), definite(rest));
             // The rest's own forms: as written, with the article, and
             // without a pronoun suffix (تنفيذ in بتنفيذهما).
             let bare = split_enclitic(rest).0;
-            let unseen = [rest, bare]
-                .iter()
-                .all(|r| count(r) + count(&format!("ال{r}")) == 0);
-            let keep = (definite >= 3 && definite > definite_rest) || unseen;
+            let unseen = count(rest) + rest_def == 0 && count(bare) + definite(bare) == 0;
+            let keep = (whole_def >= 3 && whole_def > rest_def) || unseen;
             keep.then_some(candidate)
         })
         .collect();
