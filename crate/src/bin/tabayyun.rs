@@ -71,14 +71,18 @@ fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
         .map(String::as_str)
 }
 
+/// The number after `name`, or `default` when the flag is absent.
+fn number_flag<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<T, String> {
+    flag(args, name).map_or(Ok(default), |v| {
+        v.parse().map_err(|_| format!("{name} {v}: not a number"))
+    })
+}
+
 fn cmd_match(args: &[String]) -> Result<(), String> {
     let (Some(lib), Some(queries)) = (flag(args, "--library"), flag(args, "--queries")) else {
         return Err(USAGE.to_string());
     };
-    let top = match flag(args, "--top") {
-        Some(k) => k.parse().map_err(|_| format!("--top {k}: not a number"))?,
-        None => 5,
-    };
+    let top = number_flag(args, "--top", 5)?;
     use tabayyun::eval::matching::{library_from_jsonl, match_jsonl};
     let lib = library_from_jsonl(std::path::Path::new(lib)).map_err(|e| e.to_string())?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -181,11 +185,7 @@ fn cmd_ner_conll() -> Result<(), String> {
 }
 
 fn cmd_train_ner(args: &[String]) -> Result<(), String> {
-    let number = |name: &str, default: f64| -> Result<f64, String> {
-        flag(args, name).map_or(Ok(default), |v| {
-            v.parse().map_err(|_| format!("{name} {v}: not a number"))
-        })
-    };
+    let number = |name: &str, default: f64| number_flag(args, name, default);
     let options = tabayyun::entities::train::Options {
         data: flag(args, "--data").unwrap_or("../shared/data/ner").into(),
         out: flag(args, "--out")
@@ -207,13 +207,8 @@ fn cmd_train_ner(args: &[String]) -> Result<(), String> {
 /// JSON list of objects with a `content` field (SaudiNewsNet, unzipped).
 fn cmd_build_clusters(args: &[String]) -> Result<(), String> {
     let out = flag(args, "--out").unwrap_or("crate/data/ner/clusters.txt");
-    let number = |name: &str, default: usize| -> Result<usize, String> {
-        flag(args, name).map_or(Ok(default), |v| {
-            v.parse().map_err(|_| format!("{name} {v}: not a number"))
-        })
-    };
-    let min_count = number("--min-count", 10)? as u32;
-    let rounds = number("--rounds", 6)?;
+    let min_count = number_flag(args, "--min-count", 10usize)? as u32;
+    let rounds = number_flag(args, "--rounds", 6)?;
     let texts = news_texts("build-clusters", args)?;
     let table = tabayyun::entities::clusters::build(&texts, min_count, rounds);
     std::fs::write(out, &table).map_err(|e| format!("{out}: {e}"))?;
@@ -262,12 +257,7 @@ fn news_texts(command: &str, args: &[String]) -> Result<Vec<String>, String> {
 /// (برلمان، سيارة), for the light stem (crate/data/whole_words.txt).
 fn cmd_build_whole_words(args: &[String]) -> Result<(), String> {
     let out = flag(args, "--out").unwrap_or("crate/data/whole_words.txt");
-    let min_count = match flag(args, "--min-count") {
-        Some(v) => v
-            .parse()
-            .map_err(|_| format!("--min-count {v}: not a number"))?,
-        None => 5,
-    };
+    let min_count = number_flag(args, "--min-count", 5)?;
     let texts = news_texts("build-whole-words", args)?;
     let table = tabayyun::tokenize::whole_words(texts.iter().map(String::as_str), min_count);
     std::fs::write(out, &table).map_err(|e| format!("{out}: {e}"))?;
