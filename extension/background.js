@@ -213,6 +213,7 @@ const CONTENT_FILES = [
   'lib/number-format.js',
   'lib/highlight-paint.js',
   'lib/entity-name.js',
+  'lib/dom.js',
   'lib/overlay.js',
   'lib/related-passages.js',
   'lib/reader.js',

@@ -4,6 +4,7 @@
 
 import './lib/ext.js';
 import './lib/messages.js';
+import './lib/dom.js';
 import { localize } from './lib/i18n.js';
 
 const ext = globalThis.Tabayyun.ext;
@@ -32,16 +33,7 @@ function excerpt(a) {
   return text.length > 220 ? `${text.slice(0, 220)}…` : text;
 }
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') node.textContent = v;
-    else if (k === 'class') node.className = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children);
-  return node;
-}
+const el = globalThis.Tabayyun.elementBuilder(document);
 
 function item(a, dateFmt) {
   const del = el('button', { type: 'button', class: 'danger', 'data-testid': 'delete-article', text: t('libraryDelete') });

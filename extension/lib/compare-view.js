@@ -5,6 +5,7 @@
 // the demo. All text goes in through textContent.
 
 import { claimLabel, figure, outletRows, saysMore, strings, toCSV, toMarkdown, verdictOf } from './compare-model.js';
+import './dom.js';
 import './related-passages.js';
 
 const { relationLabel } = globalThis.Tabayyun.relatedPassages;
@@ -19,16 +20,7 @@ const STRINGS = {
 export function renderComparison(container, model, lang = 'ar') {
   const S = { ...strings(lang), ...STRINGS[lang === 'en' ? 'en' : 'ar'] };
   const doc = container.ownerDocument;
-  const el = (tag, props = {}, ...children) => {
-    const node = doc.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (k === 'text') node.textContent = v;
-      else if (k === 'class') node.className = v;
-      else node.setAttribute(k, v);
-    }
-    node.append(...children);
-    return node;
-  };
+  const el = globalThis.Tabayyun.elementBuilder(doc);
   const table = (testid, head, rows) =>
     el('table', { 'data-testid': testid }, el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { text: h })))), el('tbody', {}, ...rows));
 

@@ -81,16 +81,7 @@
     const lang = options.lang === 'en' ? 'en' : 'ar';
     const S = STRINGS[lang];
     const dir = lang === 'ar' ? 'rtl' : 'ltr';
-    const el = (tag, props = {}, ...children) => {
-      const node = doc.createElement(tag);
-      for (const [k, v] of Object.entries(props)) {
-        if (k === 'text') node.textContent = v;
-        else if (k === 'class') node.className = v;
-        else node.setAttribute(k, v);
-      }
-      node.append(...children);
-      return node;
-    };
+    const el = T.elementBuilder(doc);
 
     const host = doc.createElement('tabayyun-root');
     host.dataset.state = 'working';
