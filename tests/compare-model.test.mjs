@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/browser.mjs';
 import { sampleArticles } from './lib/samples.mjs';
-import { claimLabel, compareArticle, outletRows, toCSV, toMarkdown } from '../extension/lib/compare-model.js';
+import { claimLabel, compareArticle, figure, outletRows, saysMore, toCSV, toMarkdown } from '../extension/lib/compare-model.js';
 
 const mention = (outlet, id, text, value) => ({ outlet, id, text, value, start: 0 });
 
@@ -50,6 +50,20 @@ test('claims are labelled by kind and counted noun in the reader language', () =
     [{ kind: 'year' }, 'en', 'year'],
   ];
   for (const [claim, lang, label] of cases) assert.equal(claimLabel(claim, lang), label);
+});
+
+test('figures: counts grouped, years written as years', () => {
+  const cases = [
+    // [mention, claim kind, figure]
+    [{ value: 1500, text: 'نحو 1500' }, 'count', '1,500'],
+    [{ low: 200, high: 999, text: 'مئات' }, 'count', '200–999'],
+    [{ value: 2017, text: '2017' }, 'year', '2017'], // not "2,017"
+    [{ low: 2011, high: 2015, text: 'بين عامي 2011 و2015' }, 'year', '2011–2015'],
+  ];
+  for (const [m, kind, want] of cases) assert.equal(figure(m, kind), want, JSON.stringify(m));
+  // The year's own digits say nothing more than its figure.
+  assert.equal(saysMore({ value: 2017, text: '2017' }, 'year'), false);
+  assert.equal(saysMore({ value: 1500, text: 'نحو 1500' }, 'count'), true);
 });
 
 const MODEL = {

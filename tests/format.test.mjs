@@ -33,6 +33,8 @@ test('values: digits grouped, ranges, bounds, percents, dates', () => {
     [{ kind: 'count', low: 400 }, '≥ 400'], // أكثر من 400, more than 400
     [{ kind: 'date', date: '2013-08-28' }, '28 أغسطس 2013'],
     [{ kind: 'time', time: '14:00' }, '14:00'],
+    [{ kind: 'year', value: 2017 }, '2017'], // عام 2017: a year is not grouped
+    [{ kind: 'year', low: 2011, high: 2015 }, '2011–2015'], // بين عامي 2011 و2015
     [{ kind: 'count' }, null],
   ];
   for (const [n, want] of cases) assert.equal(valueText(n, 'ar'), want, JSON.stringify(n));

@@ -193,9 +193,12 @@ export function matchPassages(lib, text, { id = null, outlet = '', urlOf = (a) =
   return { passages, mentionedBy };
 }
 
-/** The one value a mention states, as text: "1,500", "200–999". */
-export function figure(m) {
-  const f = (x) => (typeof x === 'number' ? x.toLocaleString('en-US') : '');
+/**
+ * The one value a mention of a claim of `kind` states, as text: "1,500",
+ * "200–999"; a year is a name, not a quantity, so "2017", never "2,017".
+ */
+export function figure(m, kind = '') {
+  const f = (x) => (typeof x !== 'number' ? '' : kind === 'year' ? String(x) : x.toLocaleString('en-US'));
   if (typeof m.value === 'number') return f(m.value);
   if (typeof m.low === 'number' || typeof m.high === 'number') return `${f(m.low)}–${f(m.high)}`;
   return m.text ?? '';
@@ -213,13 +216,13 @@ export function outletRows(claim) {
     if (!rows.has(m.outlet)) rows.set(m.outlet, { outlet: m.outlet, articles: [], mentions: [] });
     const row = rows.get(m.outlet);
     if (!row.articles.includes(m.id)) row.articles.push(m.id);
-    if (!row.mentions.some((x) => figure(x) === figure(m))) row.mentions.push(m);
+    if (!row.mentions.some((x) => figure(x, claim.kind) === figure(m, claim.kind))) row.mentions.push(m);
   }
   return [...rows.values()];
 }
 
 /** A mention's own words, where they say more than its figure ("نحو 1500"). */
-export const saysMore = (m) => m.text.replace(/[,٬\s]/g, '') !== figure(m).replace(/,/g, '');
+export const saysMore = (m, kind = '') => m.text.replace(/[,٬\s]/g, '') !== figure(m, kind).replace(/,/g, '');
 
 // Several figures or texts in one cell.
 const joined = (xs) => [...new Set(xs)].join(' / ');
@@ -234,8 +237,8 @@ export function toMarkdown(model, lang = 'ar') {
   out.push(`## ${S.claims}`, '', `| ${S.claim} | ${S.outlet} | ${S.figure} | ${S.text} | ${S.verdict} |`, '| --- | --- | --- | --- | --- |');
   for (const c of model.claims) {
     for (const r of outletRows(c)) {
-      const text = joined(r.mentions.filter(saysMore).map((m) => m.text));
-      out.push(`| ${cell(claimLabel(c, lang))} | ${cell(r.outlet)} | ${cell(joined(r.mentions.map(figure)))} | ${cell(text)} | ${S[verdictOf(c)]} |`);
+      const text = joined(r.mentions.filter((m) => saysMore(m, c.kind)).map((m) => m.text));
+      out.push(`| ${cell(claimLabel(c, lang))} | ${cell(r.outlet)} | ${cell(joined(r.mentions.map((m) => figure(m, c.kind))))} | ${cell(text)} | ${S[verdictOf(c)]} |`);
     }
   }
   out.push('', `## ${S.aligned}`, '', `| ${S.passage} | ${S.outlet} | ${S.relation} | ${S.counterpart} |`, '| --- | --- | --- | --- |');
@@ -269,8 +272,8 @@ export function toCSV(model, lang = 'ar') {
   const rows = [[S.claim, S.verdict, S.outlet, S.figure, S.text, S.articles]];
   for (const c of model.claims) {
     for (const r of outletRows(c)) {
-      const text = joined(r.mentions.filter(saysMore).map((m) => m.text));
-      rows.push([claimLabel(c, lang), S[verdictOf(c)], r.outlet, joined(r.mentions.map(figure)), text, r.articles.join(' ')]);
+      const text = joined(r.mentions.filter((m) => saysMore(m, c.kind)).map((m) => m.text));
+      rows.push([claimLabel(c, lang), S[verdictOf(c)], r.outlet, joined(r.mentions.map((m) => figure(m, c.kind))), text, r.articles.join(' ')]);
     }
   }
   return `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;

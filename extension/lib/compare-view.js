@@ -22,7 +22,11 @@ export function renderComparison(container, model, lang = 'ar') {
   const doc = container.ownerDocument;
   const el = globalThis.Tabayyun.elementBuilder(doc);
   const table = (testid, head, rows) =>
-    el('table', { 'data-testid': testid }, el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { text: h })))), el('tbody', {}, ...rows));
+    el(
+      'div',
+      { class: 'table-scroll' },
+      el('table', { 'data-testid': testid }, el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { text: h })))), el('tbody', {}, ...rows)),
+    );
 
   // Claims: one group per claim, one row per outlet (an outlet repeating a
   // figure is one voice), each distinct figure it gives with a bar.
@@ -44,10 +48,10 @@ export function renderComparison(container, model, lang = 'ar') {
         { class: i === 0 ? 'group-start' : '', 'data-verdict': verdict },
         el('td', { text: i === 0 ? claimLabel(c, lang) : '' }),
         el('td', { class: 'outlet', text: r.outlet }),
-        el('td', { class: 'figure' }, ...r.mentions.flatMap((m, k) => [...(k ? [' / '] : []), el('bdi', { text: figure(m) })])),
+        el('td', { class: 'figure' }, ...r.mentions.flatMap((m, k) => [...(k ? [' / '] : []), el('bdi', { text: figure(m, c.kind) })])),
         el('td', { class: 'chart' }, ...bars),
         // The source text only where it says more than the value ("نحو 1500").
-        el('td', {}, ...r.mentions.filter(saysMore).map((m) => el('div', { text: m.text }))),
+        el('td', {}, ...r.mentions.filter((m) => saysMore(m, c.kind)).map((m) => el('div', { text: m.text }))),
         el('td', { class: `verdict ${verdict}`, text: i === 0 ? S[verdict] : '' }),
       );
       claimRows.push(row);

@@ -70,8 +70,10 @@
   // task where the page itself is being parsed.
   let digits = null;
 
-  function formatValue(x) {
+  // A year is a name, not a quantity: "2017", never "2,017".
+  function formatValue(x, kind) {
     if (typeof x !== 'number' || !Number.isFinite(x)) return null;
+    if (kind === 'year') return String(x);
     digits ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
     return digits.format(x);
   }
@@ -84,10 +86,10 @@
     if (n.date) return dateText(n.date, lang);
     if (n.time) return n.time;
     const pct = n.kind === 'percent' ? '%' : '';
-    const v = formatValue(n.value);
+    const v = formatValue(n.value, n.kind);
     if (v !== null) return v + pct;
-    const lo = formatValue(n.low);
-    const hi = formatValue(n.high);
+    const lo = formatValue(n.low, n.kind);
+    const hi = formatValue(n.high, n.kind);
     if (lo !== null && hi !== null) return `${lo}${pct}–${hi}${pct}`;
     if (lo !== null) return `≥ ${lo}${pct}`;
     if (hi !== null) return `≤ ${hi}${pct}`;
