@@ -232,10 +232,12 @@ struct Candidate {
 
 /// Folded characters of a mention's first word that are proclitics to
 /// leave out: و ف ب ل ك (and the first ل of لل), but never a written ال
-/// and never letters of a known name ("وليد"). A preposition alone (ب ل
-/// ك ف) is only cut before an article or a long rest: unseen names often
-/// start with those letters (كينو، باغاز), while "و" before a name is
-/// nearly always the conjunction.
+/// and never letters of a known name ("وليد"). "و" before a name is nearly
+/// always the conjunction and is cut. A preposition alone (ب ل ك ف) is cut
+/// only when what follows it is a word the news or the name lists know
+/// ("بلندن"): unseen names often start with those letters (بريتوريا،
+/// كريستالينا، بورتسودان، كينو), and a highlight that drops their first
+/// letter is worse than one that keeps a rare preposition.
 fn proclitic_skip(word: &str, record: &Word) -> usize {
     if record.known {
         return 0;
@@ -246,11 +248,17 @@ fn proclitic_skip(word: &str, record: &Word) -> usize {
         n - 2
     } else if pre.ends_with("لل") {
         n - 1
-    } else if pre.starts_with('و') || rest.chars().count() >= 5 {
+    } else if pre.starts_with('و') || attested(rest, record) {
         n
     } else {
         0
     }
+}
+
+/// Whether a word left after proclitics is one the news the word classes
+/// were learned from, or the name lists, know.
+fn attested(rest: &str, record: &Word) -> bool {
+    record.given_rest || clusters::cluster(rest).is_some() || GAZETTEER.is_known_word(rest)
 }
 
 /// Sentence ranges of token indices: a sentence ends after . ? ! or

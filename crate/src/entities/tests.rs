@@ -103,6 +103,15 @@ fn clitics() {
             "وقال فراس الخطيب إن السوق مغلقة.",
             &[("فراس الخطيب", "PER", None)],
         ),
+        // "and the coach Kostas Papadakis": an unseen name keeps a first
+        // letter that only looks like a preposition (not "وستاس").
+        (
+            "والتقى الوزير كارلوس بيريرا والمدرب كوستاس باباداكيس.",
+            &[("كوستاس باباداكيس", "PER", None)],
+        ),
+        // "The plane landed in Beirut": before a word the news knows, ب is
+        // the preposition.
+        ("هبطت الطائرة ببيروت مساء أمس.", &[("بيروت", "LOC", None)]),
     ]);
 }
 
