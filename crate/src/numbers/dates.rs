@@ -16,7 +16,8 @@ pub enum Calendar {
 
 /// A month name: its number, calendar, how many words it takes, and
 /// whether it is also a common word or name (آب "father", نيسان "Nissan",
-/// رمضان a first name) and needs a day or year beside it.
+/// رمضان a first name, مارس "exerted") and needs a day, a year or a word
+/// of time beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Month {
     pub number: u8,
@@ -34,7 +35,8 @@ const MONTHS: &[(&str, u8, Calendar, bool)] = {
         ("فبراير", 2, Gregorian, false),
         ("شباط", 2, Gregorian, false),
         ("فيفري", 2, Gregorian, false),
-        ("مارس", 3, Gregorian, false),
+        // مارس is also "he practised/exerted" (مارس الضغط).
+        ("مارس", 3, Gregorian, true),
         ("آذار", 3, Gregorian, false),
         ("أبريل", 4, Gregorian, false),
         ("إبريل", 4, Gregorian, false),

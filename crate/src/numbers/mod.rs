@@ -110,7 +110,7 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(next) = s.score_end(i) {
+        if let Some(next) = s.score_end(i).or_else(|| s.passed_over(i)) {
             i = next;
             continue;
         }
@@ -310,6 +310,9 @@ static NOT_NOUNS: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
         .collect()
 });
 
+/// "Others" after a number, folded: آخرون، آخرين، أخرى، أخريات.
+const OTHERS: [&str; 5] = ["اخرون", "اخرين", "اخري", "اخريات", "اخر"];
+
 /// Words of sport, folded, that make "3-1" a score: نتيجة، مباراة،
 /// تعادل، ركلات الترجيح، فاز، تغلب، خسر، هزم، الشوط.
 const SPORT: [&str; 11] = [
@@ -325,6 +328,156 @@ const SPORT: [&str; 11] = [
     "هزم",
     "الشوط",
 ];
+
+/// Nouns that a number or an ordinal after them names rather than counts:
+/// شارع الستين (Sixtieth Street), ميدان الأربعين, حي 14, مخطط 12. Folded,
+/// with the article where it is written. The flag says whether a bare
+/// number in digits is a name too ("طريق" is not: "عن طريق 3" is "by 3").
+const NAME_HEADS: [(&str, bool); 19] = [
+    ("شارع", true),
+    ("الشارع", true),
+    ("ميدان", true),
+    ("الميدان", true),
+    ("دوار", true),
+    ("الدوار", true),
+    ("جاده", true),
+    ("الجاده", true),
+    ("حي", true),
+    ("الحي", true),
+    ("مخطط", true),
+    ("المخطط", true),
+    ("برج", true),
+    ("البرج", true),
+    ("طريق", false),
+    ("الطريق", false),
+    ("تقاطع", false),
+    ("ساحه", false),
+    // آل ثاني، آل الأول: a family's name.
+    ("ال", false),
+];
+
+/// Ranks whose second word is أول without the article: الفريق أول (a
+/// general), ملازم أول (a first lieutenant), رقيب أول. "الفريق الأول" is
+/// the first team, an ordinal.
+const RANKS: [&str; 8] = [
+    "فريق",
+    "الفريق",
+    "ملازم",
+    "الملازم",
+    "رقيب",
+    "الرقيب",
+    "عريف",
+    "العريف",
+];
+
+/// Words before an ambiguous month name that make it the month: "في
+/// مارس" (in March) but "مارس الضغط" (he exerted pressure); "منذ رمضان".
+static MONTH_BEFORE: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
+    [
+        "في",
+        "منذ",
+        "حتى",
+        "خلال",
+        "مطلع",
+        "أوائل",
+        "أواخر",
+        "أواسط",
+        "منتصف",
+        "نهاية",
+        "بداية",
+        "شهر",
+        "الشهر",
+        "لشهر",
+        "بشهر",
+        "وفي",
+        "ومنذ",
+        "وحتى",
+        "وخلال",
+    ]
+    .iter()
+    .map(|w| normalize(w))
+    .collect()
+});
+
+/// Words after an ambiguous month name that make it the month: "رمضان
+/// الماضي", "مارس المقبل".
+static MONTH_AFTER: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
+    [
+        "الماضي",
+        "المقبل",
+        "القادم",
+        "الجاري",
+        "الحالي",
+        "المنصرم",
+        "الفائت",
+        "المبارك",
+    ]
+    .iter()
+    .map(|w| normalize(w))
+    .collect()
+});
+
+/// Relative month phrases after a day: "26 من الشهر الماضي", "3 من الشهر
+/// الجاري", "الخامس من هذا الشهر". The month is not named, so the date
+/// has its day alone.
+static RELATIVE_MONTH: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
+    [
+        "الماضي",
+        "المقبل",
+        "القادم",
+        "الجاري",
+        "الحالي",
+        "المنصرم",
+        "الفائت",
+        "نفسه",
+        "ذاته",
+    ]
+    .iter()
+    .map(|w| normalize(w))
+    .collect()
+});
+
+/// Words before "d/m" that make it a date: في 14/11، يوم 20/10، الثلاثاء
+/// 10/12، حتى 5/3.
+static SLASH_DATE_BEFORE: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
+    [
+        "في",
+        "يوم",
+        "تاريخ",
+        "بتاريخ",
+        "منذ",
+        "حتى",
+        "من",
+        "إلى",
+        "الى",
+        "وحتى",
+        "الموافق",
+        "الأحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+    ]
+    .iter()
+    .flat_map(|w| {
+        let w = normalize(w);
+        [format!("و{w}"), w]
+    })
+    .collect()
+});
+
+/// What "a/b" (two small numbers and a slash, no third part) is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slashed {
+    /// "1/2 كوب", "بنسبة 1/4": a fraction.
+    Fraction(f64),
+    /// "في 14/11": a day and a month.
+    Date(u32, u32),
+    /// "المادة 13/8"، "هجمات 11/9": a reference or a name.
+    Code,
+}
 
 /// Qualifiers that follow the number or its noun ("17 شاحنة على الأقل").
 const TRAILING: [(&str, &str, &str); 5] = [
@@ -604,6 +757,18 @@ impl<'a> Scanner<'a> {
             Elem::Word(Word::Hundred(h)) => {
                 cur = h as f64;
                 prev = Prev::Hundred;
+            }
+            // مليونا دولار، ألفا شخص: the dual in construct (two million
+            // dollars) before its noun; "20 مليونا" (accusative) has a
+            // number before it, and "بلغ مليونا" no noun after it.
+            Elem::Word(Word::Mult(m))
+                if self.word(i).is_some_and(|w| w.ends_with('ا'))
+                    && self.word(i + 1).and_then(|w| LEXICON.lookup(w)).is_some() =>
+            {
+                total = 2.0 * m;
+                prev = Prev::Mult;
+                limit = m;
+                mult = Some(m);
             }
             Elem::Word(Word::Mult(m)) => {
                 total = m;
@@ -1005,7 +1170,7 @@ impl<'a> Scanner<'a> {
                         }
                     }
                     // ثلاثة فاصلة خمسة: 3.5 read out.
-                    if self.is(q.end, "فاصله") {
+                    if self.is(q.end, "فاصله") || self.is(q.end, "فاصل") {
                         if let Some(f) = self.cardinal(q.end + 1).filter(|f| f.words) {
                             let (int, frac) = (q.value?, f.value?);
                             let digits = (frac.max(1.0).log10().floor() + 1.0) as i32;
@@ -1013,6 +1178,8 @@ impl<'a> Scanner<'a> {
                                 end: f.end,
                                 value: Some(int + frac / 10f64.powi(digits)),
                                 mult: None,
+                                // واحد فاصل خمسة: one is a number here.
+                                needs_noun_before: false,
                                 ..q
                             });
                         }
@@ -1122,6 +1289,9 @@ impl<'a> Scanner<'a> {
             if k == i + 2 && self.is(k, "شهر") {
                 k += 1;
             }
+            if let Some(k2) = self.relative_month(i + 1) {
+                return Some((self.day_only(t.start, t.end, day), k2));
+            }
             if let Some((m, k2, 0)) = self.month_span(k) {
                 let k2 = if slash && self.punct(k2, '/') && self.year_digits(k2 + 1).is_some() {
                     k2 + 1
@@ -1176,6 +1346,11 @@ impl<'a> Scanner<'a> {
                 .ordinal(i)
                 .or_else(|| self.cardinal(i).filter(|q| q.article && q.ordinal));
             if let Some(q) = day {
+                let d = q.value.unwrap_or(0.0) as u32;
+                if let Some(k2) = self.relative_month(q.end).filter(|_| (1..=31).contains(&d)) {
+                    let end = self.toks[q.end - 1].end;
+                    return Some((self.day_only(q.start, end, d), k2));
+                }
                 if self.is(q.end, "من") {
                     let k = if self.is(q.end + 1, "شهر") {
                         q.end + 2
@@ -1197,12 +1372,39 @@ impl<'a> Scanner<'a> {
                 let shahr = i.checked_sub(1).is_some_and(|p| {
                     matches!(self.word(p), Some("شهر" | "الشهر" | "لشهر" | "بشهر"))
                 });
-                if !m.ambiguous || paired || year || shahr {
+                // مارس الضغط (exerted pressure), رمضان (a name): an
+                // ambiguous name is the month after في، منذ، شهر … or
+                // before الماضي، المقبل ….
+                let context = i
+                    .checked_sub(1)
+                    .and_then(|p| self.word(p))
+                    .is_some_and(|w| MONTH_BEFORE.contains(w))
+                    || self.word(k2).is_some_and(|w| MONTH_AFTER.contains(w));
+                if !m.ambiguous || paired || year || shahr || context {
                     return Some(self.date_mention(self.skip_chars(i, pre), m, k2, None));
                 }
             }
         }
         None
+    }
+
+    /// "من الشهر الماضي", "الشهر الجاري", "من هذا الشهر" at `k`, after a
+    /// day: the token past it.
+    fn relative_month(&self, k: usize) -> Option<usize> {
+        let k = if self.is(k, "من") { k + 1 } else { k };
+        if self.is(k, "هذا") && self.is(k + 1, "الشهر") {
+            return Some(k + 2);
+        }
+        let bare = self.is(k, "الشهر");
+        (bare && self.word(k + 1).is_some_and(|w| RELATIVE_MONTH.contains(w))).then_some(k + 2)
+    }
+
+    /// A day of a month the text does not name: ISO 8601's truncated
+    /// "---DD" (the gDay of XML Schema), the span the day alone.
+    fn day_only(&self, start: usize, end: usize, day: u32) -> Number {
+        let mut n = Number::new(start, end, Kind::Date);
+        n.date = Some(format!("---{day:02}"));
+        n
     }
 
     /// Clock times: "18:00", "الساعة السادسة مساءً", "6 صباحا".
@@ -1703,6 +1905,29 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// The plural noun of a count a few words before `i` in its sentence
+    /// ("5 جنود" before "و3 آخرون").
+    fn others_noun(&self, i: usize) -> Option<u16> {
+        let mut p = i;
+        while p > i.saturating_sub(8) {
+            p -= 1;
+            if [',', '.', ';', ':', '!', '?']
+                .iter()
+                .any(|&c| self.punct(p, c))
+            {
+                return None;
+            }
+            let noun = self.word(p).and_then(|w| LEXICON.lookup(w));
+            if let Some((id, Form::Other)) = noun {
+                let counted = p > 0 && (self.digits(p - 1).is_some() || self.hit(p - 1).is_some());
+                if counted && LEXICON.unit(id).class == Class::Count {
+                    return Some(id);
+                }
+            }
+        }
+        None
+    }
+
     fn age_context(&self, first: usize, end: usize) -> bool {
         if first > 0 && self.punct(first - 1, '(') {
             return true;
@@ -1870,6 +2095,11 @@ impl<'a> Scanner<'a> {
         });
         if unit.is_none() && counted {
             unit = self.noun_back(q.first, 10).map(|id| (id, None));
+        }
+        // "قتل 5 جنود و3 آخرون": others of the noun counted just before,
+        // in the same sentence; with none, the count has no noun.
+        if unit.is_none() && self.word(k).is_some_and(|w| OTHERS.contains(&w)) {
+            unit = self.others_noun(q.first).map(|id| (id, None));
         }
         // آلاف الرجال والنساء والأطفال: people of several kinds are persons.
         if let Some((id, None)) = unit {
@@ -2225,6 +2455,77 @@ impl<'a> Scanner<'a> {
         sport.then_some(i + 3)
     }
 
+    /// Numbers that name rather than count, passed over whole: the token
+    /// after them, or None. An ordinal or a number after a street or a
+    /// quarter (شارع الستين، حي 14), أول in a rank (الفريق أول), and "a/b"
+    /// that is neither a fraction nor a date (المادة 13/8).
+    fn passed_over(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if t.kind == TokenKind::Punct {
+            return None;
+        }
+        if t.kind == TokenKind::Number && self.slashed(i) == Some(Slashed::Code) {
+            return Some(i + 3);
+        }
+        let prev = split_conj(self.word(i.checked_sub(1)?)?).1;
+        if t.kind == TokenKind::Word
+            && RANKS.contains(&prev)
+            && self.is(i, "اول")
+            && self.word(i + 1).is_some()
+        {
+            return Some(i + 1);
+        }
+        let (_, digits) = NAME_HEADS.iter().find(|(h, _)| *h == prev)?;
+        if t.kind == TokenKind::Number {
+            return digits.then(|| self.cardinal(i)).flatten().map(|q| q.end);
+        }
+        let q = self.quantity(i)?;
+        (q.ordinal || q.article && q.value.is_some()).then_some(q.end)
+    }
+
+    /// "a/b": two numbers of at most two digits joined by a slash, with no
+    /// third part (1/2/2015 is a date, read by [`Self::date_at`]) and not
+    /// a score (passed over before). A measure or a rate after or before
+    /// it makes a fraction (1/2 كوب، بنسبة 1/4); a word of time before it a
+    /// day and a month (في 14/11); anything else a reference.
+    fn slashed(&self, i: usize) -> Option<Slashed> {
+        if !self.punct(i + 1, '/') {
+            return None;
+        }
+        let (a, b) = (self.small_int(i, 31)?, self.small_int(i + 2, 31)?);
+        let joined = self.toks[i].end == self.toks[i + 1].start
+            && self.toks[i + 1].end == self.toks[i + 2].start;
+        if !joined
+            || self.punct(i + 3, '/')
+            || self.dash(i + 3)
+            || i > 0 && (self.punct(i - 1, '/') || self.dash(i - 1))
+        {
+            return None;
+        }
+        let prev = i.checked_sub(1).and_then(|p| self.word(p)).unwrap_or("");
+        // بنسبة 1/4، نسبة النجاح 3/4: a rate named just before.
+        let rate = (i.saturating_sub(2)..i).any(|p| {
+            self.word(p).is_some_and(|w| {
+                let w = w.strip_prefix('و').unwrap_or(w);
+                let w = w.strip_prefix('ب').unwrap_or(w);
+                w.starts_with("نسبت") || w == "نسبه" || w == "النسبه"
+            })
+        });
+        let measure = self
+            .word(i + 3)
+            .and_then(|w| LEXICON.lookup(w))
+            .is_some_and(|(id, _)| LEXICON.unit(id).class != Class::Count);
+        if (rate || measure) && a != b && a > 0 && b > 0 {
+            // Typed right to left, a quarter is often stored "4/1": a
+            // fraction of a measure or a rate is below one.
+            return Some(Slashed::Fraction(a.min(b) as f64 / a.max(b) as f64));
+        }
+        if SLASH_DATE_BEFORE.contains(prev) && (1..=31).contains(&a) && (1..=12).contains(&b) {
+            return Some(Slashed::Date(a, b));
+        }
+        Some(Slashed::Code)
+    }
+
     /// A list marker: "1 - تطوير" after a full stop or a colon, or "( 2 )"
     /// in a run "( 1 ) … ( 2 ) … ( 3 )".
     fn list_marker(&self, i: usize) -> bool {
@@ -2367,6 +2668,25 @@ impl<'a> Scanner<'a> {
                 {
                     return None;
                 }
+            }
+            _ => {}
+        }
+        match self.slashed(i) {
+            Some(Slashed::Date(day, month)) => {
+                let mut n = Number::new(t.start, self.toks[i + 2].end, Kind::Date);
+                n.date = Some(format_date(None, month as u8, Some(day)));
+                return Some((n, i + 3));
+            }
+            Some(Slashed::Fraction(f)) => {
+                let q = Qty {
+                    first: i,
+                    start: t.start,
+                    end: i + 3,
+                    value: Some(f),
+                    fraction: true,
+                    ..Qty::default()
+                };
+                return self.finish(q, "exact");
             }
             _ => {}
         }

@@ -1856,3 +1856,184 @@ fn nouns_outside_the_lexicon() {
         ),
     ]);
 }
+
+#[test]
+fn names_are_not_numbers() {
+    check(&[
+        // "the accident happened on Sixtieth Street downtown"
+        ("وقع الحادث في شارع الستين وسط المدينة", &[]),
+        // "protesters gathered in Forty Square"
+        ("تجمع المتظاهرون في ميدان الأربعين", &[]),
+        // "a fire on Street 15 in the Olaya quarter"
+        ("اندلع حريق في شارع 15 بحي العليا", &[]),
+        // "traffic jams on Fiftieth Road"
+        ("ازدحام مروري على طريق الخمسين", &[]),
+        // "he lives in the Twelfth quarter" (a two-word ordinal, whole)
+        ("يسكن في الحي الحادي عشر", &[]),
+        // "Lieutenant General Abdel Fattah" (a rank)
+        ("وصل الفريق أول ركن عبد الفتاح", &[]),
+        // "Sheikh Tamim bin Hamad Al Thani"
+        ("استقبل الشيخ تميم بن حمد آل ثاني الوفد", &[]),
+        // "the first team won the title": an ordinal
+        (
+            "فاز الفريق الأول باللقب",
+            &[("الأول", Ordinal, v(1.0), N, N, "exact", Some("فريق"))],
+        ),
+        // "by 3 routes": طريق before digits still counts
+        (
+            "نقلوا عن طريق 3 معابر",
+            &[("3", Count, v(3.0), N, N, "exact", Some("معبر"))],
+        ),
+        // "he was killed with 5 soldiers and 3 others": the others are soldiers
+        (
+            "قتل 5 جنود و3 آخرون في الهجوم",
+            &[
+                ("5", Count, v(5.0), N, N, "exact", Some("جندي")),
+                ("3", Count, v(3.0), N, N, "exact", Some("جندي")),
+            ],
+        ),
+        // "6 civilians were killed and 4 others injured"
+        (
+            "قتل 6 مدنيين وأصيب 4 آخرين",
+            &[
+                ("6", Count, v(6.0), N, N, "exact", Some("مدني")),
+                ("4", Count, v(4.0), N, N, "exact", Some("مدني")),
+            ],
+        ),
+        // "7 others were injured" with no count before: no noun
+        (
+            "وأصيب 7 آخرون بجروح",
+            &[("7", Count, v(7.0), N, N, "exact", None)],
+        ),
+        // "5 soldiers. And 3 others": a sentence ends between them
+        (
+            "قتل 5 جنود. وأصيب 3 آخرون",
+            &[
+                ("5", Count, v(5.0), N, N, "exact", Some("جندي")),
+                ("3", Count, v(3.0), N, N, "exact", None),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn march_the_verb_and_the_month() {
+    check(&[
+        // "the minister exerted pressure on the government"
+        ("مارس الوزير الضغط على الحكومة", &[]),
+        // "and he practised his work for years": ومارس is "and practised"
+        ("ومارس عمله في الوزارة", &[]),
+        // "in Ramadan's evening": رمضان as a name stays out
+        ("قال رمضان إن الاجتماع انتهى", &[]),
+    ]);
+    check_dates(&[
+        // "in March he visited the capital"
+        ("في مارس زار العاصمة", "مارس", "exact", "--03"),
+        // "since last March"
+        ("منذ مارس الماضي", "مارس", "exact", "--03"),
+        // "early March"
+        ("في مطلع مارس", "مارس", "exact", "--03"),
+        // "March 2015" and "5 March"
+        ("مارس 2015", "مارس 2015", "exact", "2015-03"),
+        ("وصل في 5 مارس", "5 مارس", "exact", "--03-05"),
+        // "last Ramadan"
+        ("وفي رمضان الماضي", "رمضان", "exact", "--09"),
+    ]);
+}
+
+#[test]
+fn days_of_an_unnamed_month() {
+    check_dates(&[
+        // "he left on the 26th of last month"
+        ("غادر في 26 من الشهر الماضي", "26", "exact", "---26"),
+        // "on the 3rd of this month"
+        ("يوم 3 من الشهر الجاري", "3", "exact", "---03"),
+        // "on the 15th of next month" (no من)
+        ("تبدأ في 15 الشهر المقبل", "15", "exact", "---15"),
+        // "on the twenty-sixth of last month" in words
+        (
+            "في السادس والعشرين من الشهر الماضي",
+            "السادس والعشرين",
+            "exact",
+            "---26",
+        ),
+        // "on the fifth of this month"
+        ("في الخامس من هذا الشهر", "الخامس", "exact", "---05"),
+    ]);
+    check(&[
+        // "40 of the month's cases": a count, not a day
+        (
+            "سجلت 40 حالة من الشهر الماضي",
+            &[("40", Count, v(40.0), N, N, "exact", Some("حالة"))],
+        ),
+    ]);
+}
+
+#[test]
+fn slashes_fractions_dates_and_references() {
+    check(&[
+        // "add 1/2 a cup of sugar"
+        (
+            "أضف 1/2 كوب من السكر",
+            &[("1/2", Measure, v(0.5), N, N, "exact", Some("كوب"))],
+        ),
+        // "4/1 cup of mushrooms": a quarter typed right to left
+        (
+            "4/1 كوب من الفطر",
+            &[("4/1", Measure, v(0.25), N, N, "exact", Some("كوب"))],
+        ),
+        // "the pass rate reached 3/4"
+        (
+            "بلغت نسبة النجاح 3/4",
+            &[("3/4", Percent, v(75.0), N, N, "exact", None)],
+        ),
+        // "article 13/8 of the regulation": a reference
+        ("جاء في المادة 13/8 من النظام", &[]),
+        // "the 9/11 attacks"
+        ("بعد هجمات 11/9 في نيويورك", &[]),
+        // "the team won 2/1 over its guest": a score
+        ("فاز الفريق 2/1 على ضيفه", &[]),
+        // "two million dollars were set aside": مليونا before its noun is
+        // the dual in construct
+        (
+            "رصدت مليونا دولار للمشروع",
+            &[("مليونا", Count, v(2e6), N, N, "exact", Some("دولار"))],
+        ),
+        // "the total reached a million" (accusative, no noun after it)
+        (
+            "بلغ المجموع مليونا",
+            &[("مليونا", Count, v(1e6), N, N, "exact", None)],
+        ),
+        // "twenty million" (accusative after a ten)
+        (
+            "بلغ المجموع عشرين مليونا",
+            &[("عشرين مليونا", Count, v(2e7), N, N, "exact", None)],
+        ),
+        // "one point five kilometres", with فاصل
+        (
+            "على بعد واحد فاصل خمسة كيلومتر",
+            &[(
+                "واحد فاصل خمسة",
+                Measure,
+                v(1.5),
+                N,
+                N,
+                "exact",
+                Some("كيلومتر"),
+            )],
+        ),
+        // "half a cup of milk": a fraction of a measure is a measure
+        (
+            "أضف نصف كوب من الحليب",
+            &[("نصف", Measure, v(0.5), N, N, "exact", Some("كوب"))],
+        ),
+    ]);
+    check_dates(&[
+        // "an accident on 14/11"
+        ("وقع في 14/11 حادث", "14/11", "exact", "--11-14"),
+        // "Tuesday 10/12"
+        ("أيام الثلاثاء 10/12", "10/12", "exact", "--12-10"),
+        // "born on 1/2/2015": day, month, year
+        ("ولد في 1/2/2015", "1/2/2015", "exact", "2015-02-01"),
+    ]);
+}
