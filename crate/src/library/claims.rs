@@ -150,7 +150,15 @@ impl Library {
                         .unwrap_or_default(),
                     _ => ctx.unit,
                 };
-                if ctx.unit.is_empty() {
+                // "و3 آخرون" with no noun before it: "others" is not what
+                // the figure counts (the recognizer gives the noun when one
+                // is counted just before).
+                let others = || {
+                    ["اخرون", "اخرين", "اخري", "اخر"]
+                        .iter()
+                        .any(|w| terms::unit_key(w).is_some_and(|k| k == ctx.unit))
+                };
+                if ctx.unit.is_empty() || n.unit.is_none() && others() {
                     continue;
                 }
                 figures.push(Figure {
@@ -336,7 +344,7 @@ mod tests {
             [&'static str; 2],
             &'static [(&'static str, &'static str, &'static str, usize)],
         );
-        let cases: [Case; 4] = [
+        let cases: [Case; 5] = [
             (
                 // Shares of one whole ("of the land") told by two outlets
                 // at different times are one claim, whatever the words
@@ -377,6 +385,16 @@ mod tests {
                     "أدانت الوزارة القصف على السوق المركزي والقصف الليلي على الحي الذي أوقع قتلى مدنيين.",
                 ],
                 &[("count", "~civilian", "differ", 2)],
+            ),
+            (
+                // "7 others were injured" and "9 others": with no noun
+                // counted before them, "others" is not a unit to group by.
+                "others",
+                [
+                    "وأصيب 7 آخرون في انفجار العبوة الناسفة قرب الحاجز العسكري شمال المدينة.",
+                    "أسفر انفجار العبوة الناسفة قرب الحاجز العسكري عن إصابة 9 آخرين.",
+                ],
+                &[],
             ),
         ];
         for (gloss, texts, want) in cases {
