@@ -109,6 +109,12 @@ fn clitics() {
             "والتقى الوزير كارلوس بيريرا والمدرب كوستاس باباداكيس.",
             &[("كوستاس باباداكيس", "PER", None)],
         ),
+        // "The delegation reached Omdurman, then Port Sudan": a city whose
+        // name opens with أم (also "mother of", a kunya) is a place.
+        (
+            "وصل الوفد إلى أم درمان ثم إلى بورتسودان.",
+            &[("أم درمان", "LOC", None), ("بورتسودان", "LOC", None)],
+        ),
         // "The plane landed in Beirut": before a word the news knows, ب is
         // the preposition.
         ("هبطت الطائرة ببيروت مساء أمس.", &[("بيروت", "LOC", None)]),
