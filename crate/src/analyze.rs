@@ -77,7 +77,22 @@ pub fn validate(text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Analyzes one text.
+/// What [`analyze_with`] looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnalyzeOptions {
+    /// Whether to recognize entities. Numbers alone are several times
+    /// faster (the entity stage is most of `analyze`'s time), which is
+    /// what a caller with a huge page may want.
+    pub entities: bool,
+}
+
+impl Default for AnalyzeOptions {
+    fn default() -> AnalyzeOptions {
+        AnalyzeOptions { entities: true }
+    }
+}
+
+/// Analyzes one text: numbers and entities.
 ///
 /// ```
 /// let a = tabayyun::analyze("فر 1500 مدني").unwrap();
@@ -85,6 +100,19 @@ pub fn validate(text: &str) -> Result<(), Error> {
 /// assert_eq!((a.numbers[0].start, a.numbers[0].end), (3, 7));
 /// ```
 pub fn analyze(text: &str) -> Result<Analysis, Error> {
+    analyze_with(text, AnalyzeOptions::default())
+}
+
+/// Analyzes one text, skipping the stages `options` turns off (their
+/// lists come back empty).
+///
+/// ```
+/// use tabayyun::analyze::{analyze_with, AnalyzeOptions};
+/// let a = analyze_with("قال الرئيس في دمشق إن 20 ألف مدني فروا", AnalyzeOptions { entities: false }).unwrap();
+/// assert_eq!(a.numbers[0].value, Some(20000.0));
+/// assert!(a.entities.is_empty());
+/// ```
+pub fn analyze_with(text: &str, options: AnalyzeOptions) -> Result<Analysis, Error> {
     validate(text)?;
     let tokens = tokenize(text);
     let mut map = Utf16Map::new(text);
@@ -105,6 +133,12 @@ pub fn analyze(text: &str) -> Result<Analysis, Error> {
             time: n.time,
         })
         .collect();
+    if !options.entities {
+        return Ok(Analysis {
+            numbers,
+            entities: Vec::new(),
+        });
+    }
     // Entities come sorted and disjoint, so their own cursor only moves forward.
     let mut map = Utf16Map::new(text);
     let entities = crate::entities::recognize(text, &tokens)
@@ -128,6 +162,27 @@ mod tests {
     fn empty_text_gives_empty_analysis() {
         let a = analyze("").unwrap();
         assert!(a.numbers.is_empty() && a.entities.is_empty());
+    }
+
+    #[test]
+    fn without_entities_the_numbers_are_the_same() {
+        let texts = [
+            // "The Observatory said more than 20,000 civilians fled Baghuz."
+            "وقال المرصد السوري إن أكثر من 20 ألف مدني فروا من الباغوز.",
+            // "Trump met Erdogan in Ankara on 20 February/Shubat."
+            "التقى ترامب أردوغان في أنقرة يوم 20 شباط/فبراير.",
+            // No number at all: "The minister arrived in Damascus."
+            "وصل الوزير إلى دمشق.",
+            "",
+        ];
+        for text in texts {
+            let full = analyze(text).unwrap();
+            let numbers_only = analyze_with(text, AnalyzeOptions { entities: false }).unwrap();
+            assert_eq!(numbers_only.numbers, full.numbers, "{text}");
+            assert!(numbers_only.entities.is_empty(), "{text}");
+        }
+        // The full analysis does find the entities that were left out.
+        assert!(!analyze(texts[1]).unwrap().entities.is_empty());
     }
 
     #[test]

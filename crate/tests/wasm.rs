@@ -11,7 +11,38 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Reads a result back as JSON data: this only works for plain objects and
 /// arrays, which is what extension messaging needs.
 fn analyze(text: &str) -> Value {
-    serde_wasm_bindgen::from_value(tabayyun::bindings::analyze(text)).expect("plain data")
+    analyze_with(text, wasm_bindgen::JsValue::UNDEFINED)
+}
+
+fn analyze_with(text: &str, options: wasm_bindgen::JsValue) -> Value {
+    serde_wasm_bindgen::from_value(tabayyun::bindings::analyze(text, options)).expect("plain data")
+}
+
+fn options(json: &str) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(json).expect("valid JSON")
+}
+
+#[wasm_bindgen_test]
+fn entities_can_be_left_out() {
+    // "Trump met Erdogan in Ankara with 20 thousand soldiers."
+    let text = "التقى ترامب أردوغان في أنقرة مع 20 ألف جندي";
+    let full = analyze(text);
+    assert!(!full["entities"].as_array().expect("entities").is_empty());
+    // (options, entities expected)
+    let cases = [
+        ("{\"entities\": false}", false),
+        ("{\"entities\": true}", true),
+        ("{}", true),
+        ("null", true),
+    ];
+    for (json, with_entities) in cases {
+        let a = analyze_with(text, options(json));
+        assert_eq!(a["numbers"], full["numbers"], "{json}");
+        let entities = a["entities"].as_array().expect("entities array");
+        assert_eq!(!entities.is_empty(), with_entities, "{json}");
+    }
+    let bad = analyze_with(text, options("{\"entities\": \"no\"}"));
+    assert_eq!(bad["error"]["code"], "invalid_input");
 }
 
 #[wasm_bindgen_test]
