@@ -232,14 +232,15 @@ struct Candidate {
 
 /// Folded characters of a mention's first word that are proclitics to
 /// leave out: و ف ب ل ك (and the first ل of لل), but never a written ال
-/// and never letters of a known name ("وليد"). "و" before a name is nearly
-/// always the conjunction and is cut. A preposition alone (ب ل ك ف) is cut
-/// only when what follows it is a word the news or the name lists know
-/// ("بلندن"): unseen names often start with those letters (بريتوريا،
-/// كريستالينا، بورتسودان، كينو), and a highlight that drops their first
-/// letter is worse than one that keeps a rare preposition.
+/// and never letters of a known name ("وليد") or of a compound place head
+/// ("وادي"). "و" before a name is nearly always the conjunction and is
+/// cut. A preposition alone (ب ل ك ف) is cut only when what follows it is
+/// a word the news or the name lists know ("بلندن"): unseen names often
+/// start with those letters (بريتوريا، كريستالينا، بورتسودان، كينو), and a
+/// highlight that drops their first letter is worse than one that keeps a
+/// rare preposition.
 fn proclitic_skip(word: &str, record: &Word) -> usize {
-    if record.known {
+    if record.known || PLACE_COMPOUND_HEADS.contains(&word) {
         return 0;
     }
     let (pre, rest) = record.split(word);
@@ -288,8 +289,8 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
 }
 
 /// First words of compound place names: "تل حميد" is one name.
-const PLACE_COMPOUND_HEADS: [&str; 12] = [
-    "تل", "دير", "عين", "راس", "جسر", "ابو", "خان", "كفر", "بيت", "جبل", "معره", "بير",
+const PLACE_COMPOUND_HEADS: [&str; 13] = [
+    "تل", "دير", "عين", "راس", "جسر", "ابو", "خان", "كفر", "بيت", "جبل", "معره", "بير", "وادي",
 ];
 
 /// One word of a sentence: its folded form, kind and record (None past
@@ -395,6 +396,14 @@ fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
     out
 }
 
+/// Whether word `i` of the sentence is a place descriptor ("قرى", "بمدينة").
+fn is_descriptor(s: &Sentence, i: usize) -> bool {
+    let (Some(w), _, Some(record)) = s.at(i) else {
+        return false;
+    };
+    PLACE_DESCRIPTORS.contains(&w) || PLACE_DESCRIPTORS.contains(&record.split(w).1)
+}
+
 /// Mentions the model tagged, in token indices of the sentence.
 fn model_candidates(tags: &[u8]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
@@ -460,13 +469,21 @@ fn shape_candidate(mut c: Candidate, s: &Sentence) -> Option<Candidate> {
             c.end = p;
         }
     }
+    if c.kind == Kind::Loc {
+        // A place descriptor inside the mention announces the name after
+        // it: what comes before is not part of the place ("تغمر قرى وادي
+        // الريحان", "floods submerge the villages of Wadi al-Rayhan", is
+        // sometimes tagged from the verb on).
+        if let Some(d) = (c.first + 1..c.end - 1)
+            .rev()
+            .find(|&i| is_descriptor(s, i))
+        {
+            c.first = d + 1;
+        }
+    }
     while c.end - c.first > 1 {
-        let (Some(w), _, Some(record)) = s.at(c.first) else {
-            return None;
-        };
-        let rest = record.split(w).1;
-        let is_descriptor = c.kind == Kind::Loc
-            && (PLACE_DESCRIPTORS.contains(&w) || PLACE_DESCRIPTORS.contains(&rest));
+        let record = s.records.get(c.first)?;
+        let is_descriptor = c.kind == Kind::Loc && is_descriptor(s, c.first);
         let is_title = c.kind == Kind::Per && record.trigger == Some(Trigger::Title);
         if !(is_descriptor || is_title) {
             break;
@@ -477,13 +494,14 @@ fn shape_candidate(mut c: Candidate, s: &Sentence) -> Option<Candidate> {
         return None;
     };
     c.skip = proclitic_skip(first, record);
-    // "كفر" alone is the first half of a place: "كفر نبودة".
-    let next = c.end;
-    if c.kind == Kind::Loc
-        && c.end - c.first == 1
-        && PLACE_COMPOUND_HEADS.contains(&first)
-        && name_word(s.at(next))
-    {
+    // A mention that ends on "كفر" or "وادي" stops at the first half of a
+    // place: "كفر نبودة", "وادي الريحان" (the head opens the name).
+    let last = c.end - 1;
+    let ends_on_head = s.at(last).0.is_some_and(|w| {
+        let rest = s.records.get(last).map_or(w, |r| r.split(w).1);
+        PLACE_COMPOUND_HEADS.contains(&w) || PLACE_COMPOUND_HEADS.contains(&rest)
+    });
+    if c.kind == Kind::Loc && ends_on_head && name_word(s.at(c.end)) {
         c.end += 1;
     }
     if c.end - c.first == 1 {

@@ -54,6 +54,12 @@ fn triggers() {
             "وصلت 300 عائلة إلى مخيم الأمل.",
             &[("مخيم الأمل", "LOC", None)],
         ),
+        // "Floods submerge the villages of Wadi al-Rayhan": the valley
+        // noun opens the place's name; the verb and descriptor stay out.
+        (
+            "سيول تغمر قرى وادي الريحان",
+            &[("وادي الريحان", "LOC", None)],
+        ),
         // "Agence France-Presse reported": the agency noun stays out.
         (
             "ونقلت وكالة فرانس برس الخبر.",
