@@ -11,7 +11,9 @@
 //! number values, entity ids), normalized by the query's IDF mass so that
 //! scores are comparable across queries, where a word of one passage that
 //! is one edit away from an unmatched word of the other (باغوز/باغاز،
-//! ترامب/ترمب) counts as a weaker match.
+//! ترامب/ترمب) counts as a weaker match. A passage's score is then damped
+//! when its article as a whole has little in common with the query
+//! article (another story sharing a few words).
 //!
 //! Invariants: never a passage of the query article itself nor of its
 //! outlet; matches best first; offsets in UTF-16 code units of the
@@ -25,7 +27,7 @@ use crate::normalize::normalize;
 use crate::offsets::Utf16Map;
 use crate::tokenize::{split_proclitics, tokenize, TokenKind};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How a matched passage relates to the query passage.
@@ -141,6 +143,17 @@ const CANDIDATES: usize = 120;
 const FUZZY_CANDIDATES: usize = 16;
 /// Weight of a one-edit word match against an exact one.
 const FUZZY_WEIGHT: f32 = 0.7;
+/// Share of a match's score that depends on how much its article has in
+/// common with the query article as a whole: a passage that merely shares
+/// words ("five injured taken to hospital") with a story on another event
+/// drops below the same event's counterparts. Within one event every
+/// article has plenty in common, so the order there is unchanged; for a
+/// one-passage query the factor grows with the score itself, so the order
+/// is unchanged too.
+const PRIOR_WEIGHT: f32 = 0.5;
+/// Articles with at least this share of the best article's evidence count
+/// as fully on the query's story.
+const PRIOR_SATURATION: f32 = 0.5;
 /// BM25's term-frequency saturation and length normalization, at their
 /// usual values; with term sets, `K1` only shapes the length penalty.
 const K1: f32 = 1.2;
@@ -281,10 +294,43 @@ impl Library {
         let allowed: Vec<bool> = (0..self.slot_count())
             .map(|slot| self.allowed(slot, opts))
             .collect();
-        queries
+        let ranked: Vec<(Query, Vec<(u32, f32)>)> = queries
             .into_iter()
             .map(|q| {
-                let matches = self.match_one(&q, opts, &allowed, &mut acc, &mut touched);
+                let list = self.match_one(&q, opts, &allowed, &mut acc, &mut touched);
+                (q, list)
+            })
+            .collect();
+        let prior = self.article_prior(&ranked);
+        ranked
+            .into_iter()
+            .map(|(q, list)| {
+                let mut list: Vec<(u32, f32, f32)> = list
+                    .into_iter()
+                    .map(|(pid, own)| {
+                        let a = self
+                            .index
+                            .passage(pid)
+                            .and_then(|p| prior.get(&p.article))
+                            .copied()
+                            .unwrap_or(0.0);
+                        (pid, own * (1.0 - PRIOR_WEIGHT + PRIOR_WEIGHT * a), own)
+                    })
+                    .collect();
+                list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+                list.truncate(opts.top);
+                let q_words = if list.is_empty() {
+                    Vec::new()
+                } else {
+                    words(&q.text)
+                };
+                let q_ids: HashSet<u32> = q.terms.iter().filter_map(|(_, id)| *id).collect();
+                let matches = list
+                    .into_iter()
+                    .filter_map(|(pid, score, own)| {
+                        self.explain(&q, &q_words, pid, score, own, &q_ids)
+                    })
+                    .collect();
                 PassageMatches {
                     query: query_id.to_string(),
                     start: q.start,
@@ -293,6 +339,34 @@ impl Library {
                 }
             })
             .collect()
+    }
+
+    /// How much each matched article has in common with the query article
+    /// as a whole, in [0, 1]: the sum over query passages of the article's
+    /// best passage score, over `PRIOR_SATURATION` of the largest such sum
+    /// (capped at 1).
+    fn article_prior(&self, ranked: &[(Query, Vec<(u32, f32)>)]) -> HashMap<u32, f32> {
+        let mut evidence: HashMap<u32, f32> = HashMap::new();
+        let mut best: HashMap<u32, f32> = HashMap::new();
+        for (_, list) in ranked {
+            best.clear();
+            for &(pid, score) in list {
+                if let Some(p) = self.index.passage(pid) {
+                    let b = best.entry(p.article).or_insert(0.0);
+                    *b = b.max(score);
+                }
+            }
+            for (&slot, &score) in &best {
+                *evidence.entry(slot).or_insert(0.0) += score;
+            }
+        }
+        let top = evidence.values().copied().fold(0.0f32, f32::max) * PRIOR_SATURATION;
+        if top > 0.0 {
+            for v in evidence.values_mut() {
+                *v = (*v / top).min(1.0);
+            }
+        }
+        evidence
     }
 
     fn allowed(&self, slot: u32, opts: &MatchOptions) -> bool {
@@ -311,7 +385,7 @@ impl Library {
         allowed: &[bool],
         acc: &mut [f32],
         touched: &mut Vec<u32>,
-    ) -> Vec<Match> {
+    ) -> Vec<(u32, f32)> {
         let ix = &self.index;
         let weights: Vec<f32> = q
             .terms
@@ -421,16 +495,7 @@ impl Library {
             })
             .collect();
         results.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-        results.truncate(opts.top);
-        let q_words = if results.is_empty() {
-            Vec::new()
-        } else {
-            words(&q.text)
-        };
         results
-            .into_iter()
-            .filter_map(|(pid, score)| self.explain(q, &q_words, pid, score, &q_ids))
-            .collect()
     }
 
     /// Builds the match record: relation, wire flag, explanation.
@@ -440,6 +505,7 @@ impl Library {
         q_words: &[String],
         pid: u32,
         score: f32,
+        own: f32,
         q_ids: &HashSet<u32>,
     ) -> Option<Match> {
         let ix = &self.index;
@@ -481,7 +547,7 @@ impl Library {
             Relation::Same
         } else if !why.conflicts.is_empty() {
             Relation::Conflict
-        } else if score >= SAME_SCORE {
+        } else if own >= SAME_SCORE {
             Relation::Same
         } else {
             Relation::Related
@@ -769,6 +835,44 @@ mod tests {
         assert!(m
             .iter()
             .all(|p| p.matches.iter().all(|x| x.id != "unrelated" && x.id != "q")));
+    }
+
+    #[test]
+    fn another_story_sharing_words_ranks_below_the_same_story() {
+        // A factory fire in Mahalla told by two outlets, and a road accident
+        // whose one passage shares "five injured, taken to hospital" with
+        // the fire's last passage.
+        let l = lib(&[
+            (
+                "q",
+                "أ",
+                "اندلع حريق كبير في مصنع للنسيج بمدينة المحلة فجر الجمعة.\nوهرعت سيارات الإطفاء إلى المصنع وسيطرت على النيران بعد ثلاث ساعات.\nوفتحت النيابة تحقيقا في أسباب الحريق.\nوأصيب خمسة عمال بحالات اختناق ونقلوا إلى المستشفى.",
+            ),
+            (
+                "fire",
+                "ب",
+                "شب حريق ضخم في مصنع نسيج بالمحلة صباح الجمعة.\nوتمكنت سيارات الإطفاء من السيطرة على النيران بعد ثلاث ساعات.\nوبدأت النيابة التحقيق في أسباب الحريق.\nوأصيب عدد من العمال بحالات اختناق.",
+            ),
+            (
+                "accident",
+                "ج",
+                "وأصيب خمسة أشخاص بجروح ونقلوا إلى المستشفى بعد حادث سير على الطريق الدائري.",
+            ),
+        ]);
+        let m = l.match_article("q", &MatchOptions::default()).unwrap();
+        let ids: Vec<Vec<&str>> = m
+            .iter()
+            .map(|p| p.matches.iter().map(|x| x.id.as_str()).collect())
+            .collect();
+        assert_eq!(ids[3], ["fire", "accident"]);
+        // The accident alone, queried as one passage, still finds itself.
+        let one = l
+            .match_text(
+                "أصيب خمسة أشخاص ونقلوا إلى المستشفى",
+                &MatchOptions::default(),
+            )
+            .unwrap();
+        assert_eq!(one[0].matches[0].id, "accident");
     }
 
     #[test]
