@@ -77,10 +77,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // inside a number until a digit confirms it.
     let mut open: Option<Token> = None;
     let mut pending_sep: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    let mut next = 0;
+    while let Some(c) = text.get(next..).and_then(|rest| rest.chars().next()) {
+        let i = next;
+        // Most of a word is letters that fold to themselves: copied as one
+        // run, without decoding, folding and re-encoding each of them.
+        if let Some(t) = open.as_mut().filter(|t| t.kind == TokenKind::Word) {
+            let run = plain_letters(&text.as_bytes()[i..]);
+            if let Some(letters) = text.get(i..i + run).filter(|_| run > 0) {
+                t.norm.push_str(letters);
+                t.end = i + run;
+                next = i + run;
+                continue;
+            }
+        }
         let f = fold(c);
         let class = classify(f);
         let end = i + c.len_utf8();
+        next = end;
         if let Some(t) = open.as_mut() {
             let continues = match class {
                 Class::Mark => true,
@@ -147,6 +161,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens.extend(open);
     tokens
+}
+
+/// The length in bytes of the run of basic Arabic letters at the start of
+/// `bytes` that [`fold`] leaves as they are and [`classify`] calls letters:
+/// ء ا ب ت ث ... ي without أ إ آ ؤ ئ ة ى, each two bytes in UTF-8
+/// (U+0620–U+063F are D8 A0–BF, U+0641–U+064A are D9 81–8A).
+fn plain_letters(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(&[lead, low]) = bytes.get(n..n + 2) {
+        let plain = match lead {
+            0xD8 => matches!(low, 0xA0 | 0xA1 | 0xA7 | 0xA8 | 0xAA..=0xBF),
+            0xD9 => matches!(low, 0x81..=0x88 | 0x8A),
+            _ => false,
+        };
+        if !plain {
+            break;
+        }
+        n += 2;
+    }
+    n
 }
 
 /// Enclitic pronouns, folded, longest first: هما، كما، ها، هم، هن، كم، نا،
@@ -386,6 +420,54 @@ mod tests {
 
     fn norms(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn plain_letter_runs_are_letters_fold_keeps() {
+        // The byte scan may only take a character that the per-character
+        // path would keep unchanged as a letter, and it takes every such
+        // character of the basic Arabic letters (those of news text).
+        for c in ('\u{0600}'..='\u{06FF}').chain(['a', 'ـ', '\u{200C}']) {
+            let keeps = fold(c) == Fold::Char(c) && classify(fold(c)) == Class::Letter;
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let taken = plain_letters(bytes) == bytes.len();
+            assert!(keeps || plain_letters(bytes) == 0, "{c:?} taken, not kept");
+            if ('\u{0620}'..='\u{064A}').contains(&c) {
+                assert_eq!(taken, keeps, "{c:?}");
+            }
+        }
+        // (text, bytes of the run at its start)
+        let cases = [
+            ("باغوز", 10), // Baghuz: every letter plain
+            ("مدينة", 8),  // "city": the taa marbuta folds to ه
+            ("الأمم", 4),   // "the nations": the hamza on alef folds
+            ("قال 5", 6),  // "he said": the space ends the run
+            ("مُحمد", 2),   // "Muhammad": the damma is a mark
+        ];
+        for (text, want) in cases {
+            assert_eq!(plain_letters(text.as_bytes()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn word_tokens_fold_as_normalize_does() {
+        // Words mixing plain letters, letters that fold, marks and tatweel.
+        let words = [
+            "وبالمدينة",     // "and in the city"
+            "الأمم",          // "the nations"
+            "مُحَمَّدٌ",          // "Muhammad", vocalized
+            "الـــرقة",      // Raqqa, with tatweel
+            "مستشفى",        // "hospital"
+            "با\u{200C}غوز", // a zero-width non-joiner inside
+            "CNNعربية",      // Latin then Arabic letters: one word
+        ];
+        for w in words {
+            let t = tokenize(w);
+            assert_eq!(t.len(), 1, "{w}");
+            assert_eq!(t[0].norm, normalize(w), "{w}");
+            assert_eq!((t[0].start, t[0].end), (0, w.len()), "{w}");
+        }
     }
 
     #[test]
