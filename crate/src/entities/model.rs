@@ -65,8 +65,10 @@ pub struct Scored {
     left2: [i32; TAGS],
     right1: [i32; TAGS],
     right2: [i32; TAGS],
-    /// The weights of the word's tag feature, by the previous tag.
-    after: [[i32; TAGS]; TAGS],
+    /// The weights of the tag features at this word, by the previous tag
+    /// (`[prev][tag]`): the tag-only one plus the word's own, added once
+    /// here rather than at every occurrence.
+    steps: [[i32; TAGS]; TAGS],
 }
 
 /// Adds `b` into `a`.
@@ -244,15 +246,15 @@ impl Model {
                 scores
             })
             .collect();
-        // The tag features: two that depend on the tags alone (scored once
-        // per model) and one on the previous tag with the word.
-        let trans = self
-            .transitions
-            .get_or_init(|| std::array::from_fn(|p| self.sum(&[tag_features(p as u8, 0)[0]])));
-        const NO_WORD: [[i32; TAGS]; TAGS] = [[0; TAGS]; TAGS];
-        viterbi(&emit, trans, |i| {
-            scored.get(i).map_or(&NO_WORD, |w| &w.after)
-        })
+        let trans = self.transitions();
+        best_path(&emit, |i| scored.get(i).map_or(trans, |w| &w.steps))
+    }
+
+    /// The tag features that depend on the tags alone, scored once per
+    /// model.
+    fn transitions(&self) -> &Transitions {
+        self.transitions
+            .get_or_init(|| std::array::from_fn(|p| self.sum(&[tag_features(p as u8, 0)[0]])))
     }
 
     fn sum(&self, ids: &[u64]) -> [i32; TAGS] {
@@ -271,7 +273,10 @@ impl Model {
             left2: self.sum(&hashes.as_left2()),
             right1: self.sum(&hashes.as_right1()),
             right2: self.sum(&hashes.as_right2()),
-            after: std::array::from_fn(|p| self.sum(&[tag_features(p as u8, hashes.word)[1]])),
+            steps: add_rows(
+                self.transitions(),
+                &std::array::from_fn(|p| self.sum(&[tag_features(p as u8, hashes.word)[1]])),
+            ),
             hashes,
         }
     }
@@ -279,6 +284,20 @@ impl Model {
 
 /// The weights of the tag-only feature: `[prev][tag]`.
 pub type Transitions = [[i32; TAGS]; TAGS];
+
+/// `a + b`, row by row.
+fn add_rows(a: &Transitions, b: &Transitions) -> Transitions {
+    std::array::from_fn(|p| {
+        let mut row = a[p];
+        add_into(&mut row, &b[p]);
+        row
+    })
+}
+
+/// The tags each tag may follow under [`allowed`], as a range of columns
+/// `from..to`: any tag before O or a B tag; before I-X only B-X and I-X,
+/// which are adjacent columns.
+const FROM: [(usize, usize); TAGS] = [(0, 7), (0, 7), (1, 3), (0, 7), (3, 5), (0, 7), (5, 7)];
 
 /// The best tag sequence under BIO: `emit[i]` scores each tag of word `i`
 /// alone, `trans[prev]` each tag after the one before it (O before the
@@ -298,6 +317,13 @@ pub fn viterbi<'a>(
     trans: &Transitions,
     after: impl Fn(usize) -> &'a [[i32; TAGS]; TAGS],
 ) -> Vec<u8> {
+    let steps: Vec<Transitions> = (0..emit.len()).map(|i| add_rows(trans, after(i))).collect();
+    best_path(emit, |i| steps.get(i).unwrap_or(trans))
+}
+
+/// [`viterbi`] with the tag features of each word already summed:
+/// `steps(i)[prev][tag]`.
+fn best_path<'a>(emit: &[[i32; TAGS]], steps: impl Fn(usize) -> &'a Transitions) -> Vec<u8> {
     const NONE: i64 = i64::MIN / 4;
     // best[t]: the best score of a path ending in t; before the sentence,
     // the tag is O.
@@ -305,15 +331,18 @@ pub fn viterbi<'a>(
     best[0] = 0;
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emit.len());
     for (i, e) in emit.iter().enumerate() {
-        let rows = after(i);
+        let rows = steps(i);
         let mut next = [NONE; TAGS];
         let mut from = [0u8; TAGS];
-        for t in 0..TAGS {
-            for (p, &b) in best.iter().enumerate() {
-                if b == NONE || !allowed(p as u8, t as u8) {
+        for (t, &(lo, hi)) in FROM.iter().enumerate() {
+            // In ascending order, and only a strictly better score moves
+            // the choice: ties go to the lower tag.
+            for p in lo..hi {
+                let b = best[p];
+                if b == NONE {
                     continue;
                 }
-                let v = b + i64::from(trans[p][t]) + i64::from(rows[p][t]);
+                let v = b + i64::from(rows[p][t]);
                 if v > next[t] {
                     (next[t], from[t]) = (v, p as u8);
                 }
@@ -368,6 +397,19 @@ mod tests {
     fn shipped_model_loads() {
         let m = Model::from_bytes(include_bytes!("../../data/ner/model.bin"));
         assert!(m.is_some_and(|m| m.weights.iter().any(|r| r.iter().any(|&w| w != 0))));
+    }
+
+    #[test]
+    fn from_ranges_are_the_allowed_transitions() {
+        for (t, (&(lo, hi), next)) in FROM.iter().zip(TAG_NAMES).enumerate() {
+            for (p, prev) in TAG_NAMES.iter().enumerate() {
+                assert_eq!(
+                    (lo..hi).contains(&p),
+                    allowed(p as u8, t as u8),
+                    "{prev} → {next}"
+                );
+            }
+        }
     }
 
     #[test]
