@@ -344,7 +344,7 @@ mod tests {
             [&'static str; 2],
             &'static [(&'static str, &'static str, &'static str, usize)],
         );
-        let cases: [Case; 5] = [
+        let cases: [Case; 6] = [
             (
                 // Shares of one whole ("of the land") told by two outlets
                 // at different times are one claim, whatever the words
@@ -384,17 +384,29 @@ mod tests {
                     "قتل 12 مدنيا في قصف على السوق المركزي، بينما قتل 3 مدنيين في قصف ليلي على الحي.",
                     "أدانت الوزارة القصف على السوق المركزي والقصف الليلي على الحي الذي أوقع قتلى مدنيين.",
                 ],
-                &[("count", "~civilian", "differ", 2)],
+                &[("count", "~kill", "differ", 2)],
             ),
             (
                 // "7 others were injured" and "9 others": with no noun
-                // counted before them, "others" is not a unit to group by.
+                // counted before them, "others" is not a unit to group by,
+                // but the injury beside them is.
                 "others",
                 [
                     "وأصيب 7 آخرون في انفجار العبوة الناسفة قرب الحاجز العسكري شمال المدينة.",
                     "أسفر انفجار العبوة الناسفة قرب الحاجز العسكري عن إصابة 9 آخرين.",
                 ],
-                &[],
+                &[("count", "~wound", "differ", 2)],
+            ),
+            (
+                // "12 people lost their lives and 30 others were hurt"
+                // against "the death of twelve people and the injury of
+                // thirty": the toll's verb or noun says what is counted.
+                "a toll in other words",
+                [
+                    "وقالت وزارة الصحة في الولاية إن 12 شخصا لقوا حتفهم وأصيب 30 آخرون في السيول.",
+                    "وأسفرت السيول في الولاية عن مقتل اثني عشر شخصا وإصابة ثلاثين، حسب وزارة الصحة.",
+                ],
+                &[("count", "~kill", "agree", 2), ("count", "~wound", "agree", 2)],
             ),
         ];
         for (gloss, texts, want) in cases {

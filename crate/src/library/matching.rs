@@ -620,6 +620,27 @@ fn containment(a: &[String], b: &[String]) -> f64 {
     small.iter().filter(|h| big.contains(h)).count() as f64 / small.len() as f64
 }
 
+/// Punctuation that ends the clause of a figure.
+const CLAUSE_ENDS: &[char] = &['،', ',', '.', '؛', ';', ':', '!', '?', '؟', '(', ')'];
+
+/// Counted nouns that say only "people" or "others" (أشخاص، مدنيين،
+/// آخرون), which a toll's verb or noun makes precise; and the concepts of
+/// tolls.
+static GENERIC_UNITS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut out: Vec<String> = ["أشخاص", "آخرون", "آخرين"]
+        .iter()
+        .filter_map(|w| terms::unit_key(&normalize(w)))
+        .collect();
+    out.push(String::new());
+    out
+});
+static TOLL_UNITS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ["قتلى", "جرحى"]
+        .iter()
+        .filter_map(|w| terms::unit_key(&normalize(w)))
+        .collect()
+});
+
 static TIME_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     include_str!("../../data/time_words.txt")
         .lines()
@@ -654,19 +675,43 @@ pub(crate) fn number_context(passage: &str, base: u32, n: &NumberFact) -> Number
         .iter()
         .position(|&(_, e)| e > n.start)
         .unwrap_or(at.len());
-    let unit = match n.unit.as_deref() {
+    let mut unit = match n.unit.as_deref() {
         Some(u) if !u.trim().is_empty() => {
             let folded = normalize(u);
             terms::unit_key(folded.split(' ').next().unwrap_or("")).unwrap_or_default()
         }
+        // The counted noun follows the figure within its clause: in
+        // "وإصابة ثلاثين، حسب الوزارة" nothing after the comma is counted.
         _ => tokens
             .iter()
             .skip(first_after)
             .take(3)
+            .take_while(|t| !(t.kind == TokenKind::Punct && t.norm.contains(CLAUSE_ENDS)))
             .filter(|t| t.kind == TokenKind::Word)
             .find_map(|t| terms::unit_key(&t.norm))
             .unwrap_or_default(),
     };
+    // A toll counts the dead or the hurt whatever noun it names: "12
+    // people lost their lives", "14 killed" and "the death of twelve" are
+    // one quantity, "30 others were hurt" another. The verb or noun of
+    // death or injury nearest the figure, just before it first, says which.
+    if GENERIC_UNITS.contains(&unit) {
+        let toll = |t: &crate::tokenize::Token| {
+            (t.kind == TokenKind::Word)
+                .then(|| terms::unit_key(&t.norm))
+                .flatten()
+                .filter(|k| TOLL_UNITS.contains(k))
+        };
+        let before = tokens
+            .get(first_in.saturating_sub(2)..first_in)
+            .unwrap_or(&[]);
+        let after = tokens
+            .get(first_after..(first_after + 3).min(tokens.len()))
+            .unwrap_or(&[]);
+        if let Some(k) = before.iter().rev().chain(after).find_map(toll) {
+            unit = k;
+        }
+    }
     // Time words within eight tokens either side, in text order.
     let lo = first_in.saturating_sub(8);
     let hi = (first_after + 8).min(tokens.len());
