@@ -2799,7 +2799,18 @@ impl<'a> Scanner<'a> {
 /// Splits a leading conjunction or preposition off a folded word when what
 /// remains is long enough to be a word: (prefix bytes, rest).
 fn split_conj(w: &str) -> (usize, &str) {
-    for p in ["وب", "ول", "فب", "و", "ف", "ب", "ل", "ك"] {
+    // Only the prefixes that start with the word's first letter, in the
+    // same order (وب، ول، فب، و، ف، ب، ل، ك): this runs several times per
+    // token, and most words start with none of these letters.
+    let prefixes: &[&str] = match w.chars().next() {
+        Some('و') => &["وب", "ول", "و"],
+        Some('ف') => &["فب", "ف"],
+        Some('ب') => &["ب"],
+        Some('ل') => &["ل"],
+        Some('ك') => &["ك"],
+        _ => return (0, w),
+    };
+    for &p in prefixes {
         if let Some(rest) = w.strip_prefix(p) {
             if LEXICON.form(rest).is_some()
                 || rest.starts_with("ال")
