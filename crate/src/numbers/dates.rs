@@ -49,7 +49,8 @@ const MONTHS: &[(&str, u8, Calendar, bool)] = {
         ("حزيران", 6, Gregorian, false),
         ("جوان", 6, Gregorian, true),
         ("يوليو", 7, Gregorian, false),
-        ("يوليه", 7, Gregorian, false),
+        // يوليه is also "he gives it" (الدعم الذي كان يوليه).
+        ("يوليه", 7, Gregorian, true),
         ("تموز", 7, Gregorian, false),
         ("جويلية", 7, Gregorian, false),
         ("أغسطس", 8, Gregorian, false),

@@ -304,6 +304,8 @@ static NOT_NOUNS: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
             "بينها",
             "عدد",
             "ضمن",
+            "داخل",
+            "خارج",
         ])
         .filter(|l| !l.is_empty())
         .map(normalize)
@@ -565,13 +567,14 @@ fn parse_digits(s: &str) -> Option<f64> {
         }
         return s.replace(',', "").parse().ok();
     }
-    // 310.000.000.00 and 46.813.371: dots between groups of three.
+    // 310.000.000.00, 1.433.5 and 46.813.371: dots between groups of
+    // three, the last group of one or two digits a decimal part.
     if s.matches('.').count() > 1 {
         let parts: Vec<&str> = s.split('.').collect();
         let last = parts.len() - 1;
         let groups_ok = parts[0].len() <= 3
             && parts[1..last].iter().all(|g| g.len() == 3)
-            && matches!(parts[last].len(), 2 | 3);
+            && matches!(parts[last].len(), 1..=3);
         if !groups_ok {
             return None;
         }
@@ -1351,6 +1354,14 @@ impl<'a> Scanner<'a> {
                     let end = self.toks[q.end - 1].end;
                     return Some((self.day_only(q.start, end, d), k2));
                 }
+                // أول رمضان، أول يناير: the first of the month.
+                if !q.article {
+                    if let Some((m, k2, 0)) = self.month_span(q.end) {
+                        if (1..=31).contains(&d) {
+                            return Some(self.date_mention(q.start, m, k2, Some(d)));
+                        }
+                    }
+                }
                 if self.is(q.end, "من") {
                     let k = if self.is(q.end + 1, "شهر") {
                         q.end + 2
@@ -1685,8 +1696,12 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // من 2014 إلى 2017: a span of years, not a count.
+        // (بين 1000 و3000 سنة is a count of years.)
         if q1.int4.is_some() && q2.int4.is_some() {
-            return self.year_range(start, &q1, &q2, j > i + 1 && !self.is(j - 1, "بين"));
+            if let Some(r) = self.year_range(start, &q1, &q2, j > i + 1 && !self.is(j - 1, "بين"))
+            {
+                return Some(r);
+            }
         }
         let (mut lo, hi) = (q1.value?, q2.value?);
         if let (None, Some(m)) = (q1.mult, q2.mult) {
@@ -1905,8 +1920,8 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// The plural noun of a count a few words before `i` in its sentence
-    /// ("5 جنود" before "و3 آخرون").
+    /// The noun of a count a few words before `i` in its sentence ("5
+    /// جنود" before "و3 آخرون").
     fn others_noun(&self, i: usize) -> Option<u16> {
         let mut p = i;
         while p > i.saturating_sub(8) {
@@ -1917,8 +1932,14 @@ impl<'a> Scanner<'a> {
             {
                 return None;
             }
-            let noun = self.word(p).and_then(|w| LEXICON.lookup(w));
-            if let Some((id, Form::Other)) = noun {
+            // "5 جنود", and "26 شخصا" (a singular after 11–99); not a
+            // noun that heads the number ("مقتل أربعة وإصابة ثلاثة آخرين":
+            // إصابة is the injuring of three).
+            let noun = self
+                .word(p)
+                .filter(|w| p + 1 < i && !w.starts_with('و'))
+                .and_then(|w| LEXICON.lookup(w));
+            if let Some((id, Form::Other | Form::Singular)) = noun {
                 let counted = p > 0 && (self.digits(p - 1).is_some() || self.hit(p - 1).is_some());
                 if counted && LEXICON.unit(id).class == Class::Count {
                     return Some(id);
@@ -2021,6 +2042,22 @@ impl<'a> Scanner<'a> {
             n.unit_en = Some("percent".into());
             return Some((self.trailing(n, e), e));
         }
+        // في سن 14 (عاما): at the age of 14, whatever follows.
+        if !q.vague
+            && q.first > 0
+            && matches!(self.word(q.first - 1), Some("سن" | "بسن" | "السن"))
+            && q.value
+                .is_some_and(|v| v.fract() == 0.0 && (1.0..=130.0).contains(&v))
+        {
+            n.kind = Kind::Age;
+            n.unit = Some("عام".into());
+            n.unit_en = Some("year (of age)".into());
+            let k = match self.word(k).and_then(|w| LEXICON.lookup(w)) {
+                Some((id, _)) if LEXICON.unit(id).class == Class::Time => k + 1,
+                _ => k,
+            };
+            return Some((self.trailing(n, k), k));
+        }
         // 4000 م2، 1000م3: square and cubic metres in their short form.
         if q.unit.is_none()
             && self.is(k, "م")
@@ -2085,6 +2122,24 @@ impl<'a> Scanner<'a> {
         }
         if q.needs_noun_before && unit.is_none() {
             return None;
+        }
+        // الاجتماع الـ22، الدقيقة الـ90: digits with the article after a
+        // definite singular noun rank it ("الساعات الـ48" count hours).
+        if q.article && !q.words && qualifier == "exact" {
+            let noun = q
+                .first
+                .checked_sub(2)
+                .filter(|&p| self.is(p + 1, "ال"))
+                .and_then(|p| self.word(p))
+                .filter(|w| w.starts_with("ال"))
+                .and_then(|w| LEXICON.lookup(w));
+            if let Some((id, Form::Singular)) = noun {
+                let u = LEXICON.unit(id);
+                n.kind = Kind::Ordinal;
+                n.unit = Some(u.singular.clone());
+                n.unit_en = Some(u.en.clone());
+                return Some((n, q.end));
+            }
         }
         // "وعددهم 2000", "قوامها 500": a count of something named before.
         let counted = (q.first.saturating_sub(2)..q.first).any(|p| {
@@ -2241,6 +2296,25 @@ impl<'a> Scanner<'a> {
             }
             return Some((n, k));
         }
+        // طفل في الـ12 من عمره: an age without its noun.
+        if n.kind == Kind::Count
+            && unit.is_none()
+            && q.low.is_none()
+            && q.value
+                .is_some_and(|v| v.fract() == 0.0 && (1.0..=130.0).contains(&v))
+        {
+            let prev = q.first.checked_sub(1).and_then(|p| self.word(p));
+            let of_age = self.is(k, "من")
+                && self
+                    .word(k + 1)
+                    .is_some_and(|w| w.starts_with("عمر") || w.starts_with("العمر"));
+            if of_age && (q.article || prev == Some("في")) {
+                n.kind = Kind::Age;
+                n.unit = Some("عام".into());
+                n.unit_en = Some("year (of age)".into());
+                return Some((n, k));
+            }
+        }
         if n.kind == Kind::Count && unit.is_none() && !q.words && q.low.is_none() {
             if qualifier == "exact" && self.code_like(q.first) {
                 return None;
@@ -2391,7 +2465,12 @@ impl<'a> Scanner<'a> {
     /// phrase) are not counted nouns.
     fn unknown_noun(&self, k: usize, value: f64, vague: bool) -> Option<String> {
         let w = self.word(k)?;
-        let definite = w.starts_with("ال");
+        // ألعاب، ألقاب fold to "العاب"، "القاب": the article is a bare alef
+        // as written, not the hamza of a broken plural.
+        let definite = w.starts_with("ال")
+            && self
+                .tok(k)
+                .is_some_and(|t| self.text[t.start..t.end].starts_with("ال"));
         // للعراقي، بالمدينة: a preposition with the article opens a phrase.
         if definite && !vague
             || w.starts_with(['و', 'ف'])
@@ -2479,8 +2558,17 @@ impl<'a> Scanner<'a> {
         if t.kind == TokenKind::Number {
             return digits.then(|| self.cardinal(i)).flatten().map(|q| q.end);
         }
-        let q = self.quantity(i)?;
-        (q.ordinal || q.article && q.value.is_some()).then_some(q.end)
+        let named = |q: &Qty| q.ordinal || q.article && q.value.is_some();
+        let q = self.quantity(i).filter(named)?;
+        // شارع الأربعين والستين: Fortieth and Sixtieth Streets.
+        let mut end = q.end;
+        while self.hit(end).is_some_and(|h| is_conj_prefix(&h)) {
+            match self.quantity(end).filter(named) {
+                Some(q2) => end = q2.end,
+                None => break,
+            }
+        }
+        Some(end)
     }
 
     /// "a/b": two numbers of at most two digits joined by a slash, with no
@@ -2493,10 +2581,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let (a, b) = (self.small_int(i, 31)?, self.small_int(i + 2, 31)?);
-        let joined = self.toks[i].end == self.toks[i + 1].start
-            && self.toks[i + 1].end == self.toks[i + 2].start;
-        if !joined
-            || self.punct(i + 3, '/')
+        if self.punct(i + 3, '/')
             || self.dash(i + 3)
             || i > 0 && (self.punct(i - 1, '/') || self.dash(i - 1))
         {
@@ -2604,11 +2689,16 @@ impl<'a> Scanner<'a> {
                 });
         let mut n = Number::new(q.start, end, Kind::Ordinal);
         n.value = q.value;
-        if q.article && prev_fi && (of_age || person_before) {
+        // في سن الثلاثين، بعمر الخامسة عشرة: at the age of.
+        let age_word = q.first > 0
+            && self
+                .word(q.first - 1)
+                .is_some_and(|w| matches!(w, "سن" | "بسن" | "السن" | "عمر" | "بعمر"));
+        if q.article && (prev_fi && (of_age || person_before) || age_word) {
             n.kind = Kind::Age;
             n.unit = Some("عام".into());
             n.unit_en = Some("year (of age)".into());
-            return Some((n, q.end));
+            return Some((self.trailing(n, q.end), q.end));
         }
         // الدفعة السابعة; ساعات الصباح الأولى (the noun heads a construct).
         let noun = self.noun_before(q.first).or_else(|| {
@@ -2770,7 +2860,18 @@ impl<'a> Scanner<'a> {
                 }
                 // 2014-2015 is a span; 2014 أو 2015 one year or the other.
                 if q.int4.is_some() && q2.int4.is_some() && qualifier == "exact" && self.dash(k) {
-                    if let Some(r) = self.year_range(q.start, &q, &q2, false) {
+                    // خلال عامي 1435- 1436: a word for years makes a Hijri pair years.
+                    let cue = q
+                        .first
+                        .checked_sub(1)
+                        .and_then(|p| self.word(p))
+                        .is_some_and(|w| {
+                            matches!(
+                                split_conj(w).1,
+                                "عامي" | "العامين" | "عام" | "العام" | "سنتي" | "السنتين"
+                            )
+                        });
+                    if let Some(r) = self.year_range(q.start, &q, &q2, cue) {
                         return Some(r);
                     }
                 } else if !(q.int4.is_some() && q2.int4.is_some()) {

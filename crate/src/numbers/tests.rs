@@ -2037,3 +2037,142 @@ fn slashes_fractions_dates_and_references() {
         ("ولد في 1/2/2015", "1/2/2015", "exact", "2015-02-01"),
     ]);
 }
+
+#[test]
+fn unseen_news_batch() {
+    check(&[
+        // "he won 4 titles in 6 games": ألقاب، ألعاب are broken plurals
+        // beginning with a hamza, not nouns with the article
+        (
+            "أحرز 4 ألقاب في 6 ألعاب",
+            &[
+                ("4", Count, v(4.0), N, N, "exact", Some("ألقاب")),
+                ("6", Count, v(6.0), N, N, "exact", Some("ألعاب")),
+            ],
+        ),
+        // "26 people were killed and 227 others injured"
+        (
+            "أدى إلى مقتل 26 شخصا وإصابة 227 آخرين",
+            &[
+                ("26", Count, v(26.0), N, N, "exact", Some("شخص")),
+                ("227", Count, v(227.0), N, N, "exact", Some("شخص")),
+            ],
+        ),
+        // "four were killed and three others injured": إصابة is no noun counted
+        (
+            "أسفر عن مقتل أربعة وإصابة ثلاثة آخرين",
+            &[
+                ("أربعة", Count, v(4.0), N, N, "exact", None),
+                ("ثلاثة", Count, v(3.0), N, N, "exact", None),
+            ],
+        ),
+        // "267137 kg": كلغم is not ك + لغم (like a mine)
+        (
+            "بواقع 267137 كلغم",
+            &[(
+                "267137",
+                Measure,
+                v(267137.0),
+                N,
+                N,
+                "exact",
+                Some("كيلوغرام"),
+            )],
+        ),
+        // "1,071.5 kg" written with dots
+        (
+            "تهريب 1.071.5 كيلو من المخدرات",
+            &[(
+                "1.071.5",
+                Measure,
+                v(1071.5),
+                N,
+                N,
+                "exact",
+                Some("كيلوغرام"),
+            )],
+        ),
+        // "China holds about 4 trillion dollars"
+        (
+            "تحتفظ الصين بنحو 4 تريليونات دولار",
+            &[(
+                "نحو 4 تريليونات",
+                Count,
+                v(4e12),
+                N,
+                N,
+                "about",
+                Some("دولار"),
+            )],
+        ),
+        // "between 1000 and 3000 years old": not a pair of years
+        (
+            "يعود تاريخها بين 1000 و3000 سنة",
+            &[(
+                "بين 1000 و3000",
+                Duration,
+                N,
+                v(1000.0),
+                v(3000.0),
+                "range",
+                Some("سنة"),
+            )],
+        ),
+        // "during the (Hijri) years 1435-1436"
+        (
+            "خلال عامي 1435- 1436 سجلت القضايا",
+            &[("1435- 1436", Year, N, v(1435.0), v(1436.0), "range", None)],
+        ),
+        // "the 22nd meeting of the committee"
+        (
+            "عقد الاجتماع الـ22 للجنة",
+            &[("22", Ordinal, v(22.0), N, N, "exact", Some("اجتماع"))],
+        ),
+        // "the last 48 hours": a plural before the article counts
+        (
+            "خلال الساعات الـ48 الماضية",
+            &[("48", Duration, v(48.0), N, N, "exact", Some("ساعة"))],
+        ),
+        // "a child of 12", "at the age of 14", "a woman of about thirty"
+        (
+            "وفاة طفل في الـ12 من عمره",
+            &[("12", Age, v(12.0), N, N, "exact", Some("عام"))],
+        ),
+        (
+            "ممن هم في سن 14 من السكان",
+            &[("14", Age, v(14.0), N, N, "exact", Some("عام"))],
+        ),
+        (
+            "امرأة في سن الثلاثين تقريبا",
+            &[("الثلاثين", Age, v(30.0), N, N, "about", Some("عام"))],
+        ),
+        // "Fortieth and Sixtieth Streets": both names
+        ("في شارع الأربعين والستين", &[]),
+        // "the support he gave it": يوليه the verb, not July
+        ("الدعم الذي كان يوليه للجمعية", &[]),
+        // "25 of 35 inside the confederation": داخل is not a noun counted
+        (
+            "من 35 داخل الاتحاد",
+            &[("35", Count, v(35.0), N, N, "exact", None)],
+        ),
+        // "article 25 / 2 of the rules": a reference, spaced
+        ("تجاهل نص المادة 25 / 2 الخاصة بالانتقال", &[]),
+    ]);
+    check_dates(&[
+        // "on the first of Ramadan", "on the first of January"
+        (
+            "دخل المستشفى أول رمضان الماضي",
+            "أول رمضان",
+            "exact",
+            "--09-01",
+        ),
+        ("في أول يناير", "أول يناير", "exact", "--01-01"),
+        // "the envelopes open on 18 / 10"
+        (
+            "تفتح المظاريف بتاريخ 18 / 10",
+            "18 / 10",
+            "exact",
+            "--10-18",
+        ),
+    ]);
+}

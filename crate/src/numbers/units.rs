@@ -161,6 +161,11 @@ impl Lexicon {
     /// "أطفالها", "زوجتيه" (his two wives: a dual whose ن fell before the
     /// pronoun).
     pub fn lookup(&self, word: &str) -> Option<(u16, Form)> {
+        // A word the lexicon knows whole is that word: كلغم (kilograms) is
+        // not ك + لغم (like a mine).
+        if let Some(hit) = self.form(word) {
+            return Some(hit);
+        }
         for p in PREFIXES {
             let Some(rest) = word.strip_prefix(p) else {
                 continue;
@@ -284,6 +289,7 @@ mod tests {
             ("رجالا", Some(("رجل", Form::Other))),      // "men" (accusative)
             ("اجتماعية", None),                        // "social", not two meetings
             ("قال", None),
+            ("كلغم", Some(("كيلوغرام", Form::Other))), // "kg", not "like a mine"
         ];
         for (word, want) in cases {
             assert_eq!(singular(word), want, "lookup({word})");
