@@ -1126,6 +1126,18 @@ impl<'a> Scanner<'a> {
                         ..Qty::default()
                     });
                 }
+                // بنسبة الثلث: a definite fraction after a word of rate is a share.
+                Word::Fraction(f) if h.article && !h.conj && self.rate_before(i) => {
+                    return Some(Qty {
+                        first: i,
+                        start,
+                        end: i + 1,
+                        value: Some(f),
+                        fraction: true,
+                        words: true,
+                        ..Qty::default()
+                    });
+                }
                 Word::Fraction(_) => return None,
                 Word::Ordinal(_) => return self.ordinal(i),
                 // في الثلاثينات من عمره: in his thirties, an age.
@@ -2194,12 +2206,7 @@ impl<'a> Scanner<'a> {
             && !q.fraction
             && !q.vague
             && q.value.is_some_and(|v| v <= 1000.0)
-            && q.first > 0
-            && self.word(q.first - 1).is_some_and(|w| {
-                let w = w.strip_prefix('و').unwrap_or(w);
-                let w = w.strip_prefix('ب').unwrap_or(w);
-                w.starts_with("نسبت") || w == "نسبه"
-            })
+            && self.rate_before(q.first)
         {
             n.kind = Kind::Percent;
             n.unit_en = Some("percent".into());
@@ -2225,7 +2232,9 @@ impl<'a> Scanner<'a> {
             if u.class == Class::Time
                 && matches!(u.singular.as_str(), "عام" | "سنة")
                 && !q.vague
+                // تتراوح أعمارهم بين 18 و60 عاما: a range of ages too.
                 && q.value
+                    .or(q.high)
                     .is_some_and(|v| (1.0..=130.0).contains(&v) && v.fract() == 0.0)
                 && self.age_context(q.first, k)
             {
@@ -2263,7 +2272,11 @@ impl<'a> Scanner<'a> {
                 .and_then(|p| self.word(p))
                 .unwrap_or("");
             let prev = split_conj(prev).1;
-            let cue = matches!(prev, "عام" | "العام" | "عامي" | "سنه" | "السنه" | "لعام");
+            // الموافق 1865م: "corresponding to" gives the year in the other calendar.
+            let cue = matches!(
+                prev,
+                "عام" | "العام" | "عامي" | "سنه" | "السنه" | "لعام" | "الموافق"
+            );
             // 1436هـ, and 1436 – 1437هـ (a school year).
             let hijri = self.is(q.first + 1, "ه")
                 || self.dash(q.first + 1)
@@ -2589,13 +2602,7 @@ impl<'a> Scanner<'a> {
         }
         let prev = i.checked_sub(1).and_then(|p| self.word(p)).unwrap_or("");
         // بنسبة 1/4، نسبة النجاح 3/4: a rate named just before.
-        let rate = (i.saturating_sub(2)..i).any(|p| {
-            self.word(p).is_some_and(|w| {
-                let w = w.strip_prefix('و').unwrap_or(w);
-                let w = w.strip_prefix('ب').unwrap_or(w);
-                w.starts_with("نسبت") || w == "نسبه" || w == "النسبه"
-            })
-        });
+        let rate = self.rate_before(i) || i > 0 && self.rate_before(i - 1);
         let measure = self
             .word(i + 3)
             .and_then(|w| LEXICON.lookup(w))
@@ -2609,6 +2616,17 @@ impl<'a> Scanner<'a> {
             return Some(Slashed::Date(a, b));
         }
         Some(Slashed::Code)
+    }
+
+    /// Whether the word before `i` names a rate: نسبة، بنسبة، النسبة، نسبته.
+    fn rate_before(&self, i: usize) -> bool {
+        i.checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|w| {
+                let w = w.strip_prefix('و').unwrap_or(w);
+                let w = w.strip_prefix('ب').unwrap_or(w);
+                w.starts_with("نسبت") || w == "نسبه" || w == "النسبه"
+            })
     }
 
     /// A list marker: "1 - تطوير" after a full stop or a colon, or "( 2 )"

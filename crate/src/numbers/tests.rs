@@ -2176,3 +2176,32 @@ fn unseen_news_batch() {
         ),
     ]);
 }
+
+#[test]
+fn shares_years_and_age_ranges() {
+    check(&[
+        // "revenues fell by about a third"
+        (
+            "تراجعت الإيرادات بنسبة الثلث تقريبا",
+            &[("الثلث", Percent, v(33.33), N, N, "about", None)],
+        ),
+        // "in the first half of the year": النصف is no share without a rate
+        (
+            "في النصف الأول من العام",
+            &[("الأول", Ordinal, v(1.0), N, N, "exact", None)],
+        ),
+        // "opened in 1282 AH, corresponding to 1865 AD"
+        (
+            "افتتحت سنة 1282هـ الموافق 1865م",
+            &[
+                ("1282", Year, v(1282.0), N, N, "exact", None),
+                ("1865", Year, v(1865.0), N, N, "exact", None),
+            ],
+        ),
+        // "their ages range between 18 and 60 years"
+        (
+            "تتراوح أعمارهم بين 18 و60 عاما",
+            &[("بين 18 و60", Age, N, v(18.0), v(60.0), "range", Some("عام"))],
+        ),
+    ]);
+}
