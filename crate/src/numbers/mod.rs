@@ -312,6 +312,19 @@ static NOT_NOUNS: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Plural denominators after a cardinal, folded: ثلاثة أرباع (3/4), ثلاثة
+/// أخماس (3/5), سبعة أعشار (7/10).
+const DENOMINATORS: [(&str, f64); 8] = [
+    ("اثلاث", 3.0),
+    ("ارباع", 4.0),
+    ("اخماس", 5.0),
+    ("اسداس", 6.0),
+    ("اسباع", 7.0),
+    ("اثمان", 8.0),
+    ("اتساع", 9.0),
+    ("اعشار", 10.0),
+];
+
 /// "Others" after a number, folded: آخرون، آخرين، أخرى، أخريات.
 const OTHERS: [&str; 5] = ["اخرون", "اخرين", "اخري", "اخريات", "اخر"];
 
@@ -1163,14 +1176,19 @@ impl<'a> Scanner<'a> {
                 }
                 _ => {
                     let q = self.cardinal(i)?;
-                    // ثلاثة أرباع: three quarters.
-                    if q.value == Some(3.0) && matches!(self.word(q.end), Some("ارباع")) {
-                        return Some(Qty {
-                            end: q.end + 1,
-                            value: Some(0.75),
-                            fraction: true,
-                            ..q
-                        });
+                    // ثلاثة أرباع، ثلاثة أخماس: three quarters, three fifths.
+                    let denominator = self
+                        .word(q.end)
+                        .and_then(|w| DENOMINATORS.iter().find(|(d, _)| *d == w));
+                    if let (Some(&(_, d)), Some(v)) = (denominator, q.value) {
+                        if q.end == i + 1 && (2.0..d).contains(&v) {
+                            return Some(Qty {
+                                end: q.end + 1,
+                                value: Some(v / d),
+                                fraction: true,
+                                ..q
+                            });
+                        }
                     }
                     // خمس الإنتاج، عشر السكان: a fifth, a tenth of a whole (the
                     // cardinals five and ten never take a definite noun).
@@ -1184,36 +1202,38 @@ impl<'a> Scanner<'a> {
                             });
                         }
                     }
-                    // ثلاثة فاصلة خمسة: 3.5 read out.
-                    if self.is(q.end, "فاصله") || self.is(q.end, "فاصل") {
-                        if let Some(f) = self.cardinal(q.end + 1).filter(|f| f.words) {
-                            let (int, frac) = (q.value?, f.value?);
-                            let digits = (frac.max(1.0).log10().floor() + 1.0) as i32;
-                            return Some(Qty {
-                                end: f.end,
-                                value: Some(int + frac / 10f64.powi(digits)),
-                                mult: None,
-                                // واحد فاصل خمسة: one is a number here.
-                                needs_noun_before: false,
-                                ..q
-                            });
-                        }
+                    // اثنان ونصف في المئة: two and a half (ونصف السكان is
+                    // "and half of the population").
+                    if self.is(q.end, "ونصف")
+                        && q.mult.is_none()
+                        && !self.word(q.end + 1).is_some_and(|w| w.starts_with("ال"))
+                    {
+                        return Some(Qty {
+                            end: q.end + 1,
+                            value: q.value.map(|v| v + 0.5),
+                            needs_noun_before: false,
+                            ..q
+                        });
                     }
-                    return Some(q);
+                    return Some(self.read_decimal(q));
                 }
             }
         }
         let w = self.word(i)?;
-        // صفر إصابات: zero before its counted noun.
-        if w == "صفر" && self.noun_after(i + 1).is_some() {
-            return Some(Qty {
+        // صفر إصابات: zero before its counted noun; صفر فاصلة خمسة: 0.5.
+        if w == "صفر" {
+            let zero = Qty {
                 first: i,
                 start: t.start,
                 end: i + 1,
                 value: Some(0.0),
                 words: true,
                 ..Qty::default()
-            });
+            };
+            let q = self.read_decimal(zero);
+            if q.end > i + 1 || self.noun_after(i + 1).is_some() {
+                return Some(q);
+            }
         }
         // A dual noun: يومين، قريتين، زوجتيه.
         if !is_dual(w) {
@@ -1232,6 +1252,29 @@ impl<'a> Scanner<'a> {
             unit: Some(id),
             ..Qty::default()
         })
+    }
+
+    /// A whole number read out with its decimals: "ثلاثة فاصلة خمسة" is
+    /// 3.5; `q` unchanged when no "فاصلة" and number words follow it.
+    fn read_decimal(&self, q: Qty) -> Qty {
+        if !(self.is(q.end, "فاصله") || self.is(q.end, "فاصل")) {
+            return q;
+        }
+        let (Some(int), Some(f)) = (q.value, self.cardinal(q.end + 1).filter(|f| f.words)) else {
+            return q;
+        };
+        let Some(frac) = f.value else {
+            return q;
+        };
+        let digits = (frac.max(1.0).log10().floor() + 1.0) as i32;
+        Qty {
+            end: f.end,
+            value: Some(int + frac / 10f64.powi(digits)),
+            mult: None,
+            // واحد فاصل خمسة: one is a number here.
+            needs_noun_before: false,
+            ..q
+        }
     }
 
     /// The month named at `i` (its first word may carry و or ب):

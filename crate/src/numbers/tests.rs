@@ -2205,3 +2205,45 @@ fn shares_years_and_age_ranges() {
         ),
     ]);
 }
+
+#[test]
+fn fractions_and_decimals_read_out() {
+    check(&[
+        // "three fifths of the members", "seven tenths", "five eighths"
+        (
+            "وافق ثلاثة أخماس الأعضاء",
+            &[("ثلاثة أخماس", Percent, v(60.0), N, N, "exact", None)],
+        ),
+        (
+            "سبعة أعشار المساحة",
+            &[("سبعة أعشار", Percent, v(70.0), N, N, "exact", None)],
+        ),
+        (
+            "خمسة أثمان الإنتاج",
+            &[("خمسة أثمان", Percent, v(62.5), N, N, "exact", None)],
+        ),
+        // "two and a half percent"
+        (
+            "نمو بنسبة اثنين ونصف في المئة",
+            &[("اثنين ونصف في المئة", Percent, v(2.5), N, N, "exact", None)],
+        ),
+        // "zero point five percent"
+        (
+            "تضخم صفر فاصل خمسة في المئة",
+            &[(
+                "صفر فاصل خمسة في المئة",
+                Percent,
+                v(0.5),
+                N,
+                N,
+                "exact",
+                None,
+            )],
+        ),
+        // "five, and half of the wounded are children": not 5.5
+        (
+            "قتل خمسة أشخاص ونصف الجرحى أطفال",
+            &[("خمسة", Count, v(5.0), N, N, "exact", Some("شخص"))],
+        ),
+    ]);
+}
