@@ -306,11 +306,27 @@ static NOT_NOUNS: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
             "ضمن",
             "داخل",
             "خارج",
+            // Adverbs after a rank or a rate: المرتبة 103 عالميا، 5 يوميا.
+            "عالميا",
+            "عربيا",
+            "محليا",
+            "دوليا",
+            "إقليميا",
+            "آسيويا",
+            "أفريقيا",
+            "أوروبيا",
+            "يوميا",
+            "سنويا",
+            "شهريا",
+            "أسبوعيا",
         ])
         .filter(|l| !l.is_empty())
         .map(normalize)
         .collect()
 });
+
+/// Adverbs after a rank, folded: "والـ49 عالميا" (49th in the world).
+const RANK_ADVERBS: [&str; 5] = ["عالميا", "عربيا", "اقليميا", "اسيويا", "افريقيا"];
 
 /// Plural denominators after a cardinal, folded: ثلاثة أرباع (3/4), ثلاثة
 /// أخماس (3/5), سبعة أعشار (7/10).
@@ -893,8 +909,13 @@ impl<'a> Scanner<'a> {
                     prev = Prev::Digits;
                     true
                 }
+                // مائة وواحد (101), but not "ألف وأحد" ("a thousand and one of").
                 (true, Elem::Word(Word::Unit(u)), Prev::Hundred | Prev::Mult)
-                    if u > 1 || cur == 0.0 =>
+                    if u > 1
+                        || cur == 0.0
+                        || self.word(k).is_some_and(|w| {
+                            w.ends_with("واحد") || w.ends_with("واحده") || w.ends_with("واحدا")
+                        }) =>
                 {
                     cur += u as f64;
                     prev = Prev::Unit;
@@ -1045,7 +1066,7 @@ impl<'a> Scanner<'a> {
         }
         if t.kind == TokenKind::Number {
             // الساعات الـ48، زهاء الـ100: the article written apart.
-            let article = i > 0 && self.is(i - 1, "ال");
+            let article = i > 0 && (self.is(i - 1, "ال") || self.is(i - 1, "وال"));
             return self.cardinal(i).map(|mut q| {
                 q.article |= article;
                 q
@@ -1512,15 +1533,21 @@ impl<'a> Scanner<'a> {
             }
             let mut minute = 0;
             let mut k = q.end;
-            // العاشرة إلا ربعا: a quarter to ten.
+            // العاشرة إلا ربعا: a quarter to ten; السابعة إلا عشر دقائق.
             let to = match (self.word(k), self.word(k + 1)) {
-                (Some("الا"), Some("ربعا" | "ربع")) => Some(15),
-                (Some("الا"), Some("ثلثا" | "ثلث")) => Some(20),
+                (Some("الا"), Some("ربعا" | "ربع")) => Some((15, k + 2)),
+                (Some("الا"), Some("ثلثا" | "ثلث")) => Some((20, k + 2)),
+                (Some("الا"), Some(_)) => self
+                    .cardinal(k + 1)
+                    .filter(|m| matches!(self.word(m.end), Some("دقيقه" | "دقايق" | "دقيقتين")))
+                    .and_then(|m| m.value)
+                    .filter(|v| v.fract() == 0.0 && (1.0..30.0).contains(v))
+                    .map(|v| (v as u32, k + 3)),
                 _ => None,
             };
-            if let Some(m) = to {
+            if let Some((m, past)) = to {
                 let hour = if h == 1 { 12 } else { h - 1 };
-                let mut k = k + 2;
+                let mut k = past;
                 let mut hour = hour;
                 if let Some(p) = self.word(k).and_then(day_part) {
                     hour = p.hour(hour);
@@ -2193,6 +2220,11 @@ impl<'a> Scanner<'a> {
                 n.kind = Kind::Ordinal;
                 n.unit = Some(u.singular.clone());
                 n.unit_en = Some(u.en.clone());
+                return Some((n, q.end));
+            }
+            // والـ49 عالميا: a rank in the world, in the Arab world.
+            if self.word(k).is_some_and(|w| RANK_ADVERBS.contains(&w)) {
+                n.kind = Kind::Ordinal;
                 return Some((n, q.end));
             }
         }

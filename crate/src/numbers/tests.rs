@@ -2247,3 +2247,49 @@ fn fractions_and_decimals_read_out() {
         ),
     ]);
 }
+
+#[test]
+fn minutes_to_the_hour_ranks_and_hundred_and_one() {
+    check(&[
+        // "at ten minutes to seven"
+        (
+            "الساعة السابعة إلا عشر دقائق",
+            &[("السابعة إلا عشر دقائق", Time, N, N, N, "exact", None)],
+        ),
+        // "ranked 103rd in the world"
+        (
+            "جاءت في المرتبة 103 عالميا",
+            &[("103", Ordinal, v(103.0), N, N, "exact", Some("مرتبة"))],
+        ),
+        // "and 49th in the world"
+        (
+            "حلت خامسة عربيا والـ49 عالميا",
+            &[
+                ("خامسة", Ordinal, v(5.0), N, N, "exact", None),
+                ("49", Ordinal, v(49.0), N, N, "exact", None),
+            ],
+        ),
+        // "a hundred and one survived"
+        (
+            "نجا مائة وواحد من الركاب",
+            &[("مائة وواحد", Count, v(101.0), N, N, "exact", Some("راكب"))],
+        ),
+        // "5 tonnes a day": يوميا is not the noun
+        (
+            "ينتج المصنع 5 أطنان يوميا و40 يوميا",
+            &[
+                ("5", Measure, v(5.0), N, N, "exact", Some("طن")),
+                ("40", Count, v(40.0), N, N, "exact", None),
+            ],
+        ),
+    ]);
+    check_times(&[("الساعة السابعة إلا عشر دقائق", "06:50")]);
+}
+
+/// (text, time) of the one mention found.
+fn check_times(cases: &[(&str, &str)]) {
+    for (text, time) in cases {
+        let got: Vec<Option<String>> = run(text).into_iter().map(|n| n.time).collect();
+        assert_eq!(got, [Some(time.to_string())], "{text}");
+    }
+}
