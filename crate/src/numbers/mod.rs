@@ -110,13 +110,13 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(next) = s.score_end(i).or_else(|| s.passed_over(i)) {
+        if let Some(next) = s.score_end(i) {
             i = next;
             continue;
         }
         match s.at(i) {
             Some((n, next)) => {
-                out.push(n);
+                out.extend(n);
                 i = next.max(i + 1);
             }
             None => i += 1,
@@ -2634,7 +2634,14 @@ impl<'a> Scanner<'a> {
         if t.kind == TokenKind::Number && self.slashed(i) == Some(Slashed::Code) {
             return Some(i + 3);
         }
-        let prev = split_conj(self.word(i.checked_sub(1)?)?).1;
+        // A head may carry one conjunction or preposition (وشارع، بحي); no
+        // lexicon lookup here, as this runs before every number word.
+        let is_head = |w: &str| NAME_HEADS.iter().any(|(h, _)| *h == w) || RANKS.contains(&w);
+        let prev = self.word(i.checked_sub(1)?)?;
+        let prev = match prev.strip_prefix(['و', 'ب', 'ف', 'ل']) {
+            Some(rest) if is_head(rest) => rest,
+            _ => prev,
+        };
         if t.kind == TokenKind::Word
             && RANKS.contains(&prev)
             && self.is(i, "اول")
@@ -2825,8 +2832,9 @@ impl<'a> Scanner<'a> {
         Some((n, q.end))
     }
 
-    /// Everything that can start at token `i`.
-    fn at(&self, i: usize) -> Option<(Number, usize)> {
+    /// A mention at token `i`, or a number passed over (None), and the
+    /// token after it. Most tokens are turned away by one lookup here.
+    fn at(&self, i: usize) -> Option<(Option<Number>, usize)> {
         let t = self.tok(i)?;
         match t.kind {
             TokenKind::Punct => return None,
@@ -2835,6 +2843,18 @@ impl<'a> Scanner<'a> {
             {
                 return None
             }
+            _ => {}
+        }
+        if let Some(next) = self.passed_over(i) {
+            return Some((None, next));
+        }
+        self.mention_at(i).map(|(n, next)| (Some(n), next))
+    }
+
+    /// Everything that can start at token `i`, once [`Self::at`] let it in.
+    fn mention_at(&self, i: usize) -> Option<(Number, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
             TokenKind::Word if RANGE_OPENERS.contains(t.norm.as_str()) => {
                 let next_may = |k: usize| {
                     self.tok(k).is_some_and(|n| {

@@ -174,7 +174,8 @@ impl Lexicon {
             if p.ends_with('ل') {
                 cands[2] = rest.strip_prefix('ل');
             }
-            if p.is_empty() || rest.chars().count() >= 2 {
+            // (The whole word, p empty, was tried above.)
+            if !p.is_empty() && rest.chars().count() >= 2 {
                 cands[0] = Some(rest);
             }
             for cand in cands.into_iter().flatten() {
