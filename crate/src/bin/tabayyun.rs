@@ -24,7 +24,7 @@ const USAGE: &str = "usage:
   tabayyun eval ner-dev [--data DIR]
                                    ner-conll's P/R/F1 per type on the ANERcorp dev split
   tabayyun ner-conll               CoNLL tokens on stdin, `token TAG` lines on stdout
-  tabayyun train-ner [--data DIR] [--out FILE] [--bits B] [--epochs N] [--prune F] [--with-aqmar] [--predictions FILE]
+  tabayyun train-ner [--data DIR] [--out FILE] [--bits B] [--epochs N] [--prune F] [--with-aqmar] [--context N] [--predictions FILE]
                                    retrain the entity model (crate/data/ner/model.bin)
   tabayyun build-clusters [--out FILE] [--min-count N] [--rounds N] NEWS.json...
                                    learns the entity model's word classes (crate/data/ner/clusters.txt)
@@ -195,6 +195,10 @@ fn cmd_train_ner(args: &[String]) -> Result<(), String> {
         epochs: number("--epochs", 12.0)? as usize,
         prune: number("--prune", 0.0)?,
         with_aqmar: args.iter().any(|a| a == "--with-aqmar"),
+        window: number(
+            "--context",
+            tabayyun::entities::features::CONTEXT_WINDOW as f64,
+        )? as usize,
         predictions: flag(args, "--predictions").map(Into::into),
     };
     let report = tabayyun::entities::train::run(&options).map_err(|e| e.to_string())?;

@@ -271,7 +271,7 @@ fn suffix(word: &str, n: usize) -> &str {
 }
 
 /// The number of static features per word.
-pub const STATIC_FEATURES: usize = 46;
+pub const STATIC_FEATURES: usize = 46 + 3;
 
 /// The static (tag-independent) features of every word of a sentence,
 /// [`STATIC_FEATURES`] per word in a row, and each word's own hash (for
@@ -521,6 +521,89 @@ pub fn pair_features(
     ]
 }
 
+/// What the first pass said of a word elsewhere in its document: None in
+/// the first pass itself; else a mask of the types it gave the same word
+/// (after proclitics) in other sentences ([`context_masks`]).
+pub type Context = Option<u8>;
+
+/// How many sentences either side the second pass looks at, in a stream
+/// of sentences without document breaks (`ner-conll`).
+pub const CONTEXT_WINDOW: usize = 10;
+
+/// The mask bit of a tag's type (0 for O).
+fn type_bit(tag: u8) -> u8 {
+    match tag {
+        1 | 2 => 1,
+        3 | 4 => 2,
+        5 | 6 => 4,
+        _ => 0,
+    }
+}
+
+/// The document-level features of a word: what the first pass said of
+/// it elsewhere, alone and with the word's own class and given-name mark.
+/// A name the model found once in a document (مصطفى بالي) is often
+/// missed alone elsewhere (بالي); the weights learn how far to trust it.
+pub fn context_features(ctx: Context, w: &WordHashes) -> [u64; 3] {
+    let c = ctx.map_or(const { word_hash("?") }, |m| mix(52, u64::from(m), 0));
+    [mix(53, c, 0), mix(54, c, w.class4), mix(55, c, w.given)]
+}
+
+/// For each word of each sentence, the types the first pass gave the same
+/// word (after its proclitics) in the other sentences at most `window`
+/// sentences away.
+///
+/// ```
+/// use tabayyun::entities::features::context_masks;
+/// // "Bali said ..." tagged B-PER; "and Bali added" untagged.
+/// let words = [vec!["بالي", "قال"], vec!["واضاف", "بالي"]];
+/// let tags = [vec![1, 0], vec![0, 0]];
+/// assert_eq!(context_masks(&words, &tags, 5)[1], [0, 1]);
+/// ```
+pub fn context_masks<S: AsRef<str>>(
+    words: &[Vec<S>],
+    tags: &[Vec<u8>],
+    window: usize,
+) -> Vec<Vec<u8>> {
+    let keys: Vec<Vec<&str>> = words
+        .iter()
+        .map(|s| s.iter().map(|w| split_proclitics(w.as_ref()).1).collect())
+        .collect();
+    // Per sentence, the mask of each key it tags.
+    let own: Vec<WordMap<u8>> = keys
+        .iter()
+        .zip(tags)
+        .map(|(k, t)| {
+            let mut m = WordMap::default();
+            for (key, &tag) in k.iter().zip(t) {
+                let bit = type_bit(tag);
+                if bit != 0 {
+                    *m.entry((*key).to_string()).or_insert(0) |= bit;
+                }
+            }
+            m
+        })
+        .collect();
+    keys.iter()
+        .enumerate()
+        .map(|(j, k)| {
+            let near = own
+                .iter()
+                .enumerate()
+                .skip(j.saturating_sub(window))
+                .take(2 * window + 1)
+                .filter(|&(i, _)| i != j);
+            let mut mask = vec![0u8; k.len()];
+            for (_, m) in near {
+                for (slot, key) in mask.iter_mut().zip(k) {
+                    *slot |= m.get(*key).copied().unwrap_or(0);
+                }
+            }
+            mask
+        })
+        .collect()
+}
+
 /// The gazetteer tags of word `i` and its neighbours (None past the
 /// sentence's ends).
 pub fn gaz_window(tags: &[GazTag], i: usize) -> [Option<GazTag>; 3] {
@@ -537,11 +620,16 @@ pub fn gaz_window(tags: &[GazTag], i: usize) -> [Option<GazTag>; 3] {
 /// assert_eq!(f.of(2).len(), STATIC_FEATURES);
 /// ```
 pub fn sentence_features(words: &[&str]) -> SentenceFeatures {
-    sentence_features_with(words, &GAZETTEER.find(words))
+    sentence_features_with(words, &GAZETTEER.find(words), None)
 }
 
-/// [`sentence_features`] given the sentence's gazetteer matches.
-pub fn sentence_features_with(words: &[&str], matches: &[Match]) -> SentenceFeatures {
+/// [`sentence_features`] given the sentence's gazetteer matches and, in the
+/// second pass, each word's [`context_masks`].
+pub fn sentence_features_with(
+    words: &[&str],
+    matches: &[Match],
+    context: Option<&[u8]>,
+) -> SentenceFeatures {
     let gaz = gazetteer_tags_of(words.len(), matches);
     let hashes: Vec<WordHashes> = words.iter().map(|w| WordHashes::of(w)).collect();
     let start = WordHashes::boundary("<s>");
@@ -566,6 +654,8 @@ pub fn sentence_features_with(words: &[&str], matches: &[Match]) -> SentenceFeat
             at(k + 1),
             gaz_window(&gaz, i),
         ));
+        let ctx = context.map(|m| m.get(i).copied().unwrap_or(0));
+        ids.extend_from_slice(&context_features(ctx, at(k)));
     }
     SentenceFeatures {
         ids,

@@ -323,14 +323,18 @@ fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
     while let (Some(w), Some(kind), Some(record)) = at(i) {
         let (pre, rest) = record.split(w);
         // An indefinite head only: "المخيم" is "the camp" already named.
-        let is_place_head = (PLACE_DESCRIPTORS[..4].contains(&rest) || rest == "مخيم")
+        // The plurals too: "قرى وادي الريحان" ("the villages of Wadi
+        // al-Rayhan").
+        let plural = PLACE_DESCRIPTORS[5..].contains(&rest);
+        let is_place_head = (PLACE_DESCRIPTORS[..4].contains(&rest) || plural || rest == "مخيم")
             && !pre.ends_with("ال")
             && !pre.ends_with("لل");
         let next = at(i + 1);
         let a = next.0;
         // "قرية الواقعة" is "the village lying ...": a definite feminine
-        // word after the head agrees with it as an adjective.
-        let adjective = a.is_some_and(|a| a.starts_with("ال") && a.ends_with('ه'));
+        // word after the head agrees with it as an adjective; after a
+        // plural, an indefinite one does too ("قرى عديدة", "many villages").
+        let adjective = a.is_some_and(|a| (a.starts_with("ال") || plural) && a.ends_with('ه'));
         if is_place_head
             && name_word(next)
             && !adjective
@@ -545,7 +549,7 @@ fn sentence_candidates(s: &Sentence) -> Vec<Candidate> {
         .collect();
     let mut added = Vec::new();
     let scored: Vec<&model::Scored> = s.records.iter().map(|r| &r.scored).collect();
-    let tags = MODEL.decode(&scored, &gazetteer_tags_of(s.words.len(), &matches));
+    let tags = MODEL.decode(&scored, &gazetteer_tags_of(s.words.len(), &matches), None);
     for c in join_headed(model_candidates(&tags), s) {
         let Some(c) = shape_candidate(c, s) else {
             continue;
@@ -748,14 +752,19 @@ fn recognize_with(text: &str, tokens: &[Token], records: &[&Word]) -> Vec<Entity
 /// assert_eq!(tags[0], ["O", "B-LOC", "O"]);
 /// ```
 pub fn tag_sentences(sentences: &[Vec<&str>]) -> Vec<Vec<&'static str>> {
-    sentences
+    let norms: Vec<Vec<String>> = sentences
         .iter()
-        .map(|s| {
-            let norms: Vec<String> = s.iter().map(|t| normalize(t)).collect();
-            let words: Vec<&str> = norms.iter().map(String::as_str).collect();
-            MODEL
-                .tag(&words)
-                .iter()
+        .map(|s| s.iter().map(|t| normalize(t)).collect())
+        .collect();
+    let words: Vec<Vec<&str>> = norms
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
+    MODEL
+        .tag_document(&words, features::CONTEXT_WINDOW)
+        .iter()
+        .map(|tags| {
+            tags.iter()
                 .map(|&t| model::TAG_NAMES.get(usize::from(t)).copied().unwrap_or("O"))
                 .collect()
         })

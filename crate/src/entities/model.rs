@@ -16,7 +16,8 @@
 //! panic; decoding never emits I-X after anything but B-X or I-X.
 
 use super::features::{
-    gaz_window, gazetteer_tags_of, pair_features, tag_features, GazTag, WordHashes,
+    context_features, gaz_window, gazetteer_tags_of, pair_features, tag_features, GazTag,
+    WordHashes,
 };
 use super::gazetteer::{Match, GAZETTEER};
 use std::sync::{LazyLock, OnceLock};
@@ -201,16 +202,52 @@ impl Model {
 
     /// [`Model::tag`] given the sentence's gazetteer matches.
     pub fn tag_with(&self, words: &[&str], matches: &[Match]) -> Vec<u8> {
+        self.tag_in_context(words, matches, None)
+    }
+
+    /// [`Model::tag_with`] in the second pass, given each word's
+    /// [`context_masks`](super::features::context_masks).
+    pub fn tag_in_context(
+        &self,
+        words: &[&str],
+        matches: &[Match],
+        context: Option<&[u8]>,
+    ) -> Vec<u8> {
         let scored: Vec<Scored> = words
             .iter()
             .map(|w| self.score(WordHashes::of(w)))
             .collect();
         let refs: Vec<&Scored> = scored.iter().collect();
-        self.decode(&refs, &gazetteer_tags_of(words.len(), matches))
+        self.decode(&refs, &gazetteer_tags_of(words.len(), matches), context)
     }
 
-    /// Tags a sentence given its words' [`Model::score`]s and gazetteer tags.
-    pub(super) fn decode(&self, scored: &[&Scored], gaz: &[GazTag]) -> Vec<u8> {
+    /// Tags the sentences of one document in two passes: the first alone,
+    /// the second with what the first said of each word in the sentences
+    /// at most `window` away ([`context_masks`](super::features::context_masks)).
+    pub fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<u8>> {
+        let matches: Vec<Vec<Match>> = sentences.iter().map(|s| GAZETTEER.find(s)).collect();
+        let first: Vec<Vec<u8>> = sentences
+            .iter()
+            .zip(&matches)
+            .map(|(s, m)| self.tag_with(s, m))
+            .collect();
+        let masks = super::features::context_masks(sentences, &first, window);
+        sentences
+            .iter()
+            .zip(&matches)
+            .zip(&masks)
+            .map(|((s, m), c)| self.tag_in_context(s, m, Some(c)))
+            .collect()
+    }
+
+    /// Tags a sentence given its words' [`Model::score`]s, gazetteer tags
+    /// and, in the second pass, context masks.
+    pub(super) fn decode(
+        &self,
+        scored: &[&Scored],
+        gaz: &[GazTag],
+        context: Option<&[u8]>,
+    ) -> Vec<u8> {
         // Every sentence has both edges: they are scored once per model.
         let (start, end) = self.edges.get_or_init(|| {
             (
@@ -241,6 +278,10 @@ impl Model {
                     gaz_window(gaz, i),
                 );
                 for h in pairs {
+                    self.add(&mut scores, h);
+                }
+                let ctx = context.map(|m| m.get(i).copied().unwrap_or(0));
+                for h in context_features(ctx, &w.hashes) {
                     self.add(&mut scores, h);
                 }
                 scores

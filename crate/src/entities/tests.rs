@@ -55,7 +55,8 @@ fn triggers() {
             &[("مخيم الأمل", "LOC", None)],
         ),
         // "Floods submerge the villages of Wadi al-Rayhan": the valley
-        // noun opens the place's name; the verb and descriptor stay out.
+        // noun opens the place's name; the verb and descriptor stay out,
+        // whether the model tags the name or the descriptor rule finds it.
         (
             "سيول تغمر قرى وادي الريحان",
             &[("وادي الريحان", "LOC", None)],
@@ -80,6 +81,9 @@ fn not_names() {
         "تقدمت القوات بدعم أميركي واسع.",
         // "The floods swept the villages": سيول is floods, not Seoul.
         "وجرفت السيول المنازل بعد أمطار غزيرة.",
+        // "The floods submerged many villages": an indefinite feminine
+        // word after a plural place noun is its adjective, not a name.
+        "وغمرت السيول قرى عديدة بعد أمطار غزيرة.",
     ];
     for text in cases {
         assert_eq!(ents(text), [], "{text}");

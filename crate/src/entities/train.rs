@@ -14,7 +14,8 @@
 //! training is deterministic (fixed shuffle seed), so a rerun rewrites the
 //! same file.
 
-use super::features::{sentence_features, tag_features};
+use super::features::{context_masks, sentence_features_with, tag_features};
+use super::gazetteer::GAZETTEER;
 use super::model::{viterbi, Model, TAGS, TAG_NAMES};
 use crate::normalize::normalize;
 use crate::Error;
@@ -226,10 +227,52 @@ impl Trainer {
     }
 }
 
+/// The folded words of a sentence.
+fn folded(s: &Sentence) -> Vec<String> {
+    s.words.iter().map(|w| normalize(w)).collect()
+}
+
 /// Trains on `train` for `epochs` passes; returns the quantized model.
 /// Weights whose magnitude is below `prune` of the largest become zero, to
-/// keep the shipped file small.
-pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64) -> Model {
+/// keep the shipped file small. With a `window`, the model learns the
+/// second pass too: each sentence is seen once as the first pass sees it
+/// and once with the [`context_masks`] of first-pass tags that models
+/// trained without it (on the other tenths of `train`) give, so that the
+/// context is as reliable in training as on unseen text.
+pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64, window: usize) -> Model {
+    let mut items: Vec<(&Sentence, Option<Vec<u8>>)> = train.iter().map(|s| (s, None)).collect();
+    if window > 0 {
+        let tenth = train.len().div_ceil(10).max(1);
+        let mut first: Vec<Vec<u8>> = Vec::with_capacity(train.len());
+        for (k, part) in train.chunks(tenth).enumerate() {
+            let rest: Vec<(&Sentence, Option<Vec<u8>>)> = train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i / tenth != k)
+                .map(|(_, s)| (s, None))
+                .collect();
+            let model = train_items(&rest, bits, epochs, prune);
+            for s in part {
+                let words = folded(s);
+                let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                first.push(model.tag(&refs));
+            }
+        }
+        let words: Vec<Vec<String>> = train.iter().map(folded).collect();
+        let masks = context_masks(&words, &first, window);
+        items.extend(train.iter().zip(masks).map(|(s, m)| (s, Some(m))));
+    }
+    train_items(&items, bits, epochs, prune)
+}
+
+/// [`train`] on sentences with their context masks (None in the first
+/// pass).
+fn train_items(
+    train: &[(&Sentence, Option<Vec<u8>>)],
+    bits: u32,
+    epochs: usize,
+    prune: f64,
+) -> Model {
     let mut tr = Trainer {
         bits,
         weights: vec![[0; TAGS]; 1 << bits],
@@ -241,10 +284,10 @@ pub fn train(train: &[Sentence], bits: u32, epochs: usize, prune: f64) -> Model 
     type Prepared<'a> = (Vec<u64>, Vec<Vec<usize>>, &'a [u8]);
     let prepared: Vec<Prepared> = train
         .iter()
-        .map(|s| {
-            let norms: Vec<String> = s.words.iter().map(|w| normalize(w)).collect();
+        .map(|(s, context)| {
+            let norms = folded(s);
             let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
-            let f = sentence_features(&refs);
+            let f = sentence_features_with(&refs, &GAZETTEER.find(&refs), context.as_deref());
             let buckets = (0..refs.len())
                 .map(|i| f.of(i).iter().map(|&h| tr.bucket(h)).collect())
                 .collect();
@@ -354,6 +397,9 @@ pub struct Options {
     pub prune: f64,
     /// Train on AQMAR too.
     pub with_aqmar: bool,
+    /// Sentences either side whose first-pass tags the second pass sees
+    /// (0: one pass).
+    pub window: usize,
     /// Where to write the dev split's `token gold predicted` lines, for
     /// error analysis (on a cross-validation fold of the train part; the
     /// real dev split is only ever read as an aggregate score).
@@ -365,16 +411,31 @@ pub struct Options {
 /// of `ner-conll`) on the development split.
 pub fn run(options: &Options) -> Result<String, Error> {
     let (train_set, dev) = load_split(&options.data, options.with_aqmar)?;
-    let model = train(&train_set, options.bits, options.epochs, options.prune);
+    let model = train(
+        &train_set,
+        options.bits,
+        options.epochs,
+        options.prune,
+        options.window,
+    );
     let bytes = model.to_bytes();
     std::fs::write(&options.out, &bytes)
         .map_err(|e| Error::InvalidInput(format!("{}: {e}", options.out.display())))?;
     let mut counts = SpanCounts::default();
     let mut lines = String::new();
-    for s in &dev {
-        let norms: Vec<String> = s.words.iter().map(|w| normalize(w)).collect();
-        let words: Vec<&str> = norms.iter().map(String::as_str).collect();
-        let pred = model.tag(&words);
+    let norms: Vec<Vec<String>> = dev.iter().map(folded).collect();
+    let words: Vec<Vec<&str>> = norms
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
+    // The dev split has no document breaks: its sentences are read as one
+    // stream, as `ner-conll` reads its input.
+    let preds = if options.window > 0 {
+        model.tag_document(&words, options.window)
+    } else {
+        words.iter().map(|w| model.tag(w)).collect()
+    };
+    for (s, pred) in dev.iter().zip(preds) {
         counts.add(&s.tags, &pred);
         for ((w, g), p) in s.words.iter().zip(tag_names(&s.tags)).zip(tag_names(&pred)) {
             lines.push_str(&format!("{w} {g} {p}\n"));
@@ -438,7 +499,7 @@ mod tests {
             });
         }
         let data: Vec<Sentence> = data.iter().cycle().take(15).cloned().collect();
-        let m = train(&data, 12, 5, 0.0);
+        let m = train(&data, 12, 5, 0.0, 0);
         assert_eq!(m.tag(&["نزار", "قال", "في", "ادلب"]), [1, 0, 0, 3]);
     }
 }
