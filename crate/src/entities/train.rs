@@ -5,7 +5,8 @@
 //! [`super::model`], and the development split's scores.
 //!
 //! Rerun with one command from the repository root (the defaults are the
-//! shipped model's settings: 2^16 buckets, 12 epochs, ANERcorp only):
+//! shipped model's settings: 2^16 buckets, 12 epochs, ANERcorp only, a
+//! second pass with a context of 10 sentences either side):
 //! `cargo run --release --bin tabayyun -- train-ner --data ../shared/data/ner --out crate/data/ner/model.bin`.
 //!
 //! Invariants: the development split (the last tenth of ANERcorp's
