@@ -56,9 +56,21 @@ pub fn analyze(text: &str, options: JsValue) -> JsValue {
         entities: opts.entities.unwrap_or(true),
     };
     match crate::analyze::analyze_with(text, core) {
-        Ok(a) => to_js(&a),
+        Ok(a) => analysis_to_js(&a),
         Err(e) => error_to_js(&e),
     }
+}
+
+/// An analysis as plain objects, through one JSON string and one
+/// `JSON.parse`: building each mention's object and fields across the
+/// boundary one by one (serde-wasm-bindgen) cost a third more (see
+/// BENCHMARKS.md, Analyze speed). The objects are the same, except that a
+/// non-finite value, which JSON cannot hold, comes back as null.
+fn analysis_to_js(a: &crate::Analysis) -> JsValue {
+    serde_json::to_string(a)
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+        .unwrap_or_else(|| to_js(a))
 }
 
 /// The core's version and the fingerprint of its sources and data
