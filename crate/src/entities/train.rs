@@ -502,5 +502,13 @@ mod tests {
         let data: Vec<Sentence> = data.iter().cycle().take(15).cloned().collect();
         let m = train(&data, 12, 5, 0.0, 0);
         assert_eq!(m.tag(&["نزار", "قال", "في", "ادلب"]), [1, 0, 0, 3]);
+        // With a second pass (its context from models trained on the
+        // other tenths), both passes still tag the pattern.
+        let m = train(&data, 12, 5, 0.0, 2);
+        let doc = [
+            vec!["نزار", "قال", "في", "ادلب"],
+            vec!["منى", "قال", "في", "ادلب"],
+        ];
+        assert_eq!(m.tag_document(&doc, 2), [[1, 0, 0, 3], [1, 0, 0, 3]]);
     }
 }
