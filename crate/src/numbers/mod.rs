@@ -2428,7 +2428,9 @@ impl<'a> Scanner<'a> {
                 k
             };
             let value = q.value.or(q.high).unwrap_or(0.0);
-            n.unit = self.unknown_noun(look, value, q.vague);
+            n.unit = self
+                .unknown_noun(look, value, q.vague)
+                .or_else(|| self.partitive_noun(look, value));
         }
         Some((self.trailing(n, k), k))
     }
@@ -2577,26 +2579,29 @@ impl<'a> Scanner<'a> {
         let noun = if !plural && (11.0..=99.0).contains(&rem) && value.fract() == 0.0 {
             word.strip_suffix('ا').unwrap_or(&word).to_string()
         } else if plural {
-            if let Some(stem) = word
-                .strip_suffix("يين")
-                .or_else(|| word.strip_suffix("يون"))
-            {
-                format!("{stem}ي")
-            } else if let Some(stem) = word.strip_suffix("يات") {
-                format!("{stem}ية")
-            } else if let Some(stem) = word
-                .strip_suffix("ين")
-                .or_else(|| word.strip_suffix("ون"))
-                .filter(|s| s.chars().count() >= 3)
-            {
-                stem.to_string()
-            } else {
-                word
-            }
+            singular_of_plural(&word)
         } else {
             word
         };
         Some(noun)
+    }
+
+    /// "ثلاثة من المتهمين" (three of the accused): the definite plural
+    /// after "من", in the singular where its ending says how; a noun the
+    /// lexicon knows was taken before ([`Self::noun_after`]).
+    fn partitive_noun(&self, k: usize, value: f64) -> Option<String> {
+        let w = self
+            .word(k + 1)
+            .filter(|_| self.is(k, "من") && value >= 2.0)?;
+        if !w.starts_with("ال") || NOT_NOUNS.contains(w) || lookup(w).is_some() {
+            return None;
+        }
+        // الشهر الماضي، العام: a time, not what is counted.
+        if LEXICON.lookup(w).is_some() || self.month_at(k + 1).is_some() {
+            return None;
+        }
+        let word = self.bare_word(k + 1, true)?;
+        Some(singular_of_plural(&word))
     }
 
     /// A match score ("فاز 3-1", "بنتيجة 71-65", "1-صفر", "صفر / 2"): two
@@ -3007,6 +3012,28 @@ impl<'a> Scanner<'a> {
             }
         }
         self.finish(q, qualifier)
+    }
+}
+
+/// The singular of a plural noun the lexicon does not know, where its
+/// ending says how: "حوثيين" → حوثي, "-يات" → "-ية", "متهمين" → متهم; a
+/// broken or ambiguous "-ات" plural is given as written.
+fn singular_of_plural(word: &str) -> String {
+    if let Some(stem) = word
+        .strip_suffix("يين")
+        .or_else(|| word.strip_suffix("يون"))
+    {
+        format!("{stem}ي")
+    } else if let Some(stem) = word.strip_suffix("يات") {
+        format!("{stem}ية")
+    } else if let Some(stem) = word
+        .strip_suffix("ين")
+        .or_else(|| word.strip_suffix("ون"))
+        .filter(|s| s.chars().count() >= 3)
+    {
+        stem.to_string()
+    } else {
+        word.to_string()
     }
 }
 

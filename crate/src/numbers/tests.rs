@@ -2293,3 +2293,21 @@ fn check_times(cases: &[(&str, &str)]) {
         assert_eq!(got, [Some(time.to_string())], "{text}");
     }
 }
+
+#[test]
+fn counted_nouns_after_min() {
+    check(&[
+        // "the court heard three of the accused"
+        (
+            "استمعت المحكمة إلى ثلاثة من المتهمين",
+            &[("ثلاثة", Count, v(3.0), N, N, "exact", Some("متهم"))],
+        ),
+        // "nine of the market's sectors led it": a broken plural as written
+        (
+            "قاد السوق تسعة من القطاعات",
+            &[("تسعة", Count, v(9.0), N, N, "exact", Some("قطاعات"))],
+        ),
+        // "one of the officers said": one alone is no count
+        ("قال واحد من الضباط", &[]),
+    ]);
+}
