@@ -365,32 +365,32 @@ pub fn viterbi<'a>(
 /// [`viterbi`] with the tag features of each word already summed:
 /// `steps(i)[prev][tag]`.
 fn best_path<'a>(emit: &[[i32; TAGS]], steps: impl Fn(usize) -> &'a Transitions) -> Vec<u8> {
+    // Far below any real path's score (at most a few million per word),
+    // far enough above i64::MIN that adding weights never wraps.
     const NONE: i64 = i64::MIN / 4;
     // best[t]: the best score of a path ending in t; before the sentence,
-    // the tag is O.
+    // the tag is O, so the other tags start out of reach. A tag out of
+    // reach needs no test: its score stays near NONE, below every real
+    // path, and only I tags of the first word are out of reach (B-X is
+    // always reachable from O, I-X from B-X), so the path found is the
+    // best real one.
     let mut best = [NONE; TAGS];
     best[0] = 0;
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emit.len());
     for (i, e) in emit.iter().enumerate() {
         let rows = steps(i);
-        let mut next = [NONE; TAGS];
+        let mut next = [i64::MIN; TAGS];
         let mut from = [0u8; TAGS];
         for (t, &(lo, hi)) in FROM.iter().enumerate() {
             // In ascending order, and only a strictly better score moves
             // the choice: ties go to the lower tag.
             for p in lo..hi {
-                let b = best[p];
-                if b == NONE {
-                    continue;
-                }
-                let v = b + i64::from(rows[p][t]);
+                let v = best[p] + i64::from(rows[p][t]);
                 if v > next[t] {
                     (next[t], from[t]) = (v, p as u8);
                 }
             }
-            if next[t] > NONE {
-                next[t] += i64::from(e[t]);
-            }
+            next[t] += i64::from(e[t]);
         }
         best = next;
         back.push(from);
