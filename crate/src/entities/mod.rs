@@ -31,6 +31,7 @@ use features::{gazetteer_tags_of, trigger, Trigger};
 use gazetteer::GAZETTEER;
 use lexicon::Word;
 use model::MODEL;
+use std::sync::LazyLock;
 
 /// An entity type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -579,6 +580,7 @@ fn sentence_candidates(s: &Sentence) -> Vec<Candidate> {
         }
     }
     found.extend(added);
+    let mut found = institutions(found, s);
     for c in trigger_candidates(s) {
         if !found.iter().any(|k| k.first < c.end && c.first < k.end) {
             found.push(c);
@@ -586,6 +588,94 @@ fn sentence_candidates(s: &Sentence) -> Vec<Candidate> {
     }
     found.sort_by_key(|c| c.first);
     found
+}
+
+/// Nouns of institutions that take a place as their name ("جامعة دمشق",
+/// "بلدية الكويت", "مكتبة الإسكندرية"): the outermost name is the
+/// institution, an organisation, not the place inside it. Organisation
+/// heads that rather say whose they are (قوات، وزارة، جيش) or name a
+/// thing (قناة السويس) are not here.
+const INSTITUTION_HEADS: [&str; 10] = [
+    "جامعة",
+    "بلدية",
+    "مكتبة",
+    "معهد",
+    "متحف",
+    "بنك",
+    "مصرف",
+    "أكاديمية",
+    "نادي",
+    "مؤسسة",
+];
+
+/// Adjectives that belong to an institution's name after its place
+/// ("بنك الكويت الوطني", "مصرف سوريا المركزي").
+const INSTITUTION_ADJECTIVES: [&str; 12] = [
+    "الوطني",
+    "الوطنية",
+    "الدولي",
+    "الدولية",
+    "المركزي",
+    "المركزية",
+    "الأهلي",
+    "الأهلية",
+    "الإسلامي",
+    "الإسلامية",
+    "التجاري",
+    "التجارية",
+];
+
+/// Folded forms of a word list, built once.
+fn folded(list: &[&str]) -> Vec<String> {
+    list.iter().map(|w| normalize(w)).collect()
+}
+
+static HEADS_FOLDED: LazyLock<(Vec<String>, Vec<String>)> =
+    LazyLock::new(|| (folded(&INSTITUTION_HEADS), folded(&INSTITUTION_ADJECTIVES)));
+
+/// A place right after an institution noun that no mention covers becomes
+/// the institution: one organisation from the noun to the place, and the
+/// adjectives of [`INSTITUTION_ADJECTIVES`] after it.
+fn institutions(found: Vec<Candidate>, s: &Sentence) -> Vec<Candidate> {
+    let (heads, adjectives) = &*HEADS_FOLDED;
+    let covered = |i: usize| found.iter().any(|c| c.first <= i && i < c.end);
+    let mut out = Vec::with_capacity(found.len());
+    for c in &found {
+        let head = c.first.checked_sub(1).filter(|&h| !covered(h));
+        let grows = c.kind == Kind::Loc
+            && head.is_some_and(|h| {
+                let (Some(w), Some(TokenKind::Word), Some(r)) = s.at(h) else {
+                    return false;
+                };
+                // The whole word first: بلدية also splits as ب + لديه.
+                heads.iter().any(|x| x == w || x == r.split(w).1)
+            });
+        match head.filter(|_| grows) {
+            Some(h) => {
+                let mut end = c.end;
+                while s
+                    .words
+                    .get(end)
+                    .is_some_and(|w| adjectives.iter().any(|a| a == w))
+                {
+                    end += 1;
+                }
+                let skip = match s.at(h) {
+                    (Some(w), _, Some(r)) if !heads.iter().any(|x| x == w) => proclitic_skip(w, r),
+                    _ => 0,
+                };
+                out.push(Candidate {
+                    first: h,
+                    end,
+                    skip,
+                    kind: Kind::Org,
+                    entry: None,
+                });
+            }
+            None => out.push(*c),
+        }
+    }
+    out
 }
 
 /// The byte offset in `text` of the `skip`-th folded character of a token.

@@ -152,6 +152,17 @@ fn multiword_and_nested() {
     let got = ents("وأعلنت جامعة دمشق عن منح دراسية جديدة.");
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].0.as_str(), got[0].1), ("جامعة دمشق", "ORG"));
+    // An institution named by a place is one organisation even where the
+    // model sees only the place: "the Municipality of Aleppo", "the Central
+    // Bank of Syria", with the adjective of its name.
+    for (text, want) in [
+        ("قالت بلدية حلب إن الطرق ستفتح غدا.", "بلدية حلب"),
+        ("رفع مصرف سوريا المركزي سعر الفائدة.", "مصرف سوريا المركزي"),
+    ] {
+        let got = ents(text);
+        assert_eq!(got.len(), 1, "{got:?} ({text})");
+        assert_eq!((got[0].0.as_str(), got[0].1), (want, "ORG"), "{text}");
+    }
 }
 
 #[test]
