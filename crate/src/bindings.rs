@@ -38,19 +38,26 @@ struct AnalyzeOptionsJs {
     entities: Option<bool>,
 }
 
+/// An options argument: the defaults when it is left out (undefined or
+/// null), else its fields, or the error object to return for a bad one.
+fn options_or_default<T: serde::de::DeserializeOwned + Default>(
+    options: JsValue,
+) -> Result<T, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| invalid(format!("options: {e}")))
+}
+
 /// Analyzes `text`: `{ numbers: [...], entities: [...] }` with UTF-16
 /// offsets, or `{ error: { code, message } }`. `options` may be left out;
 /// `{ entities: false }` skips the entity stage (numbers alone, several
 /// times faster) and returns `entities: []`.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> JsValue {
-    let opts: AnalyzeOptionsJs = if options.is_undefined() || options.is_null() {
-        AnalyzeOptionsJs::default()
-    } else {
-        match serde_wasm_bindgen::from_value(options) {
-            Ok(o) => o,
-            Err(e) => return invalid(format!("options: {e}")),
-        }
+    let opts: AnalyzeOptionsJs = match options_or_default(options) {
+        Ok(o) => o,
+        Err(e) => return e,
     };
     let core = crate::analyze::AnalyzeOptions {
         entities: opts.entities.unwrap_or(true),
@@ -206,13 +213,9 @@ impl LibraryHandle {
     /// `{ top = 3, sameEvent = true }`.
     #[wasm_bindgen(js_name = match)]
     pub fn match_passages(&self, query: JsValue, options: JsValue) -> JsValue {
-        let opts: MatchOptionsJs = if options.is_undefined() || options.is_null() {
-            MatchOptionsJs::default()
-        } else {
-            match serde_wasm_bindgen::from_value(options) {
-                Ok(o) => o,
-                Err(e) => return invalid(format!("options: {e}")),
-            }
+        let opts: MatchOptionsJs = match options_or_default(options) {
+            Ok(o) => o,
+            Err(e) => return e,
         };
         let mut core = crate::library::matching::MatchOptions {
             top: opts.top.unwrap_or(3),

@@ -401,10 +401,26 @@ const RANKS: [&str; 8] = [
     "العريف",
 ];
 
+/// A set of folded words.
+fn word_set(words: &[&str]) -> HashSet<String, FxBuild> {
+    words.iter().map(|w| normalize(w)).collect()
+}
+
+/// Words that place a month relative to now: "الماضي", "الجاري".
+const RELATIVE_TIME: [&str; 7] = [
+    "الماضي",
+    "المقبل",
+    "القادم",
+    "الجاري",
+    "الحالي",
+    "المنصرم",
+    "الفائت",
+];
+
 /// Words before an ambiguous month name that make it the month: "في
 /// مارس" (in March) but "مارس الضغط" (he exerted pressure); "منذ رمضان".
 static MONTH_BEFORE: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
-    [
+    word_set(&[
         "في",
         "منذ",
         "حتى",
@@ -424,49 +440,19 @@ static MONTH_BEFORE: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
         "ومنذ",
         "وحتى",
         "وخلال",
-    ]
-    .iter()
-    .map(|w| normalize(w))
-    .collect()
+    ])
 });
 
 /// Words after an ambiguous month name that make it the month: "رمضان
 /// الماضي", "مارس المقبل".
-static MONTH_AFTER: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
-    [
-        "الماضي",
-        "المقبل",
-        "القادم",
-        "الجاري",
-        "الحالي",
-        "المنصرم",
-        "الفائت",
-        "المبارك",
-    ]
-    .iter()
-    .map(|w| normalize(w))
-    .collect()
-});
+static MONTH_AFTER: LazyLock<HashSet<String, FxBuild>> =
+    LazyLock::new(|| word_set(&[&RELATIVE_TIME[..], &["المبارك"]].concat()));
 
 /// Relative month phrases after a day: "26 من الشهر الماضي", "3 من الشهر
 /// الجاري", "الخامس من هذا الشهر". The month is not named, so the date
 /// has its day alone.
-static RELATIVE_MONTH: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
-    [
-        "الماضي",
-        "المقبل",
-        "القادم",
-        "الجاري",
-        "الحالي",
-        "المنصرم",
-        "الفائت",
-        "نفسه",
-        "ذاته",
-    ]
-    .iter()
-    .map(|w| normalize(w))
-    .collect()
-});
+static RELATIVE_MONTH: LazyLock<HashSet<String, FxBuild>> =
+    LazyLock::new(|| word_set(&[&RELATIVE_TIME[..], &["نفسه", "ذاته"]].concat()));
 
 /// Words before "d/m" that make it a date: في 14/11، يوم 20/10، الثلاثاء
 /// 10/12، حتى 5/3.
