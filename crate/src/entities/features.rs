@@ -343,7 +343,7 @@ pub struct WordHashes {
     suffix3: u64,
     suffix4: u64,
     shape: u64,
-    trigger: u64,
+    pub(super) trigger: u64,
     given: u64,
     article: u64,
     /// The word's class ([`super::clusters`]) at 4, 8 and 12 bits.
@@ -499,26 +499,85 @@ impl WordHashes {
 
 /// The features that join a word with its neighbours or its gazetteer
 /// tags, which no single word determines. A gazetteer tag of None is a
-/// sentence boundary.
+/// sentence boundary. They are the three groups below, in this order of
+/// ids (the model sums each group's weights apart, by what it depends on).
 pub fn pair_features(
     p1: &WordHashes,
     w: &WordHashes,
     n1: &WordHashes,
     gaz: [Option<GazTag>; 3],
 ) -> [u64; 10] {
-    let [gp, gw, gn] = gaz.map(|g| g.map_or(const { word_hash("-") }, GazTag::hash));
+    let [f17, f18, f32, f35] = neighbour_features(p1, w, n1);
+    let [f19, f20, f21] = gazetteer_window_features(gaz);
+    let [f22, f30, f38] = marked_features(p1.trigger, w, gaz[1]);
+    [f17, f18, f19, f20, f21, f22, f30, f32, f35, f38]
+}
+
+/// The pair features of a word with the words either side of it.
+pub fn neighbour_features(p1: &WordHashes, w: &WordHashes, n1: &WordHashes) -> [u64; 4] {
     [
         mix(17, p1.word, w.rest),
         mix(18, w.rest, n1.word),
-        mix(19, gw, 0),
-        mix(20, gp, 0),
-        mix(21, gn, 0),
-        mix(22, gw, w.rest),
-        mix(30, p1.trigger, w.shape),
         mix(32, w.stem, p1.word),
         mix(35, p1.word, n1.word),
-        mix(38, p1.trigger, gw),
     ]
+}
+
+/// The pair features of the gazetteer tags of a word and its neighbours
+/// alone (eight values each: [`GAZ_VALUES`]).
+pub fn gazetteer_window_features(gaz: [Option<GazTag>; 3]) -> [u64; 3] {
+    let [gp, gw, gn] = gaz.map(gaz_hash);
+    [mix(19, gw, 0), mix(20, gp, 0), mix(21, gn, 0)]
+}
+
+/// The pair features of a word with its own gazetteer tag and the
+/// trigger of the word before it (`p1_trigger`, [`WordHashes`]'
+/// `trigger`): for most words no trigger ([`NO_TRIGGER`]) and no name
+/// (`GazTag::Out`), which the model scores once per word.
+pub fn marked_features(p1_trigger: u64, w: &WordHashes, gw: Option<GazTag>) -> [u64; 3] {
+    let gw = gaz_hash(gw);
+    [
+        mix(22, gw, w.rest),
+        mix(30, p1_trigger, w.shape),
+        mix(38, p1_trigger, gw),
+    ]
+}
+
+/// The trigger hash of a word that is no trigger, and of the sentence
+/// boundaries.
+pub const NO_TRIGGER: u64 = word_hash("-");
+
+/// Every gazetteer tag a word or its neighbour may have, None (a sentence
+/// boundary) first, in the order of [`gaz_index`].
+pub const GAZ_VALUES: [Option<GazTag>; 8] = [
+    None,
+    Some(GazTag::Out),
+    Some(GazTag::Begin(Kind::Per)),
+    Some(GazTag::Begin(Kind::Loc)),
+    Some(GazTag::Begin(Kind::Org)),
+    Some(GazTag::Inside(Kind::Per)),
+    Some(GazTag::Inside(Kind::Loc)),
+    Some(GazTag::Inside(Kind::Org)),
+];
+
+/// The position of a gazetteer tag in [`GAZ_VALUES`].
+pub fn gaz_index(g: Option<GazTag>) -> usize {
+    let kind = |k: Kind| match k {
+        Kind::Per => 0,
+        Kind::Loc => 1,
+        Kind::Org => 2,
+    };
+    match g {
+        None => 0,
+        Some(GazTag::Out) => 1,
+        Some(GazTag::Begin(k)) => 2 + kind(k),
+        Some(GazTag::Inside(k)) => 5 + kind(k),
+    }
+}
+
+/// The value hash of a gazetteer tag, "-" for a sentence boundary.
+fn gaz_hash(g: Option<GazTag>) -> u64 {
+    g.map_or(const { word_hash("-") }, GazTag::hash)
 }
 
 /// What the first pass said of a word elsewhere in its document: None in

@@ -16,8 +16,8 @@
 //! panic; decoding never emits I-X after anything but B-X or I-X.
 
 use super::features::{
-    context_features, gaz_window, gazetteer_tags_of, pair_features, tag_features, GazTag,
-    WordHashes,
+    context_features, gaz_index, gaz_window, gazetteer_tags_of, gazetteer_window_features,
+    marked_features, neighbour_features, tag_features, GazTag, WordHashes, GAZ_VALUES, NO_TRIGGER,
 };
 use super::gazetteer::{Match, GAZETTEER};
 use std::sync::{LazyLock, OnceLock};
@@ -53,7 +53,14 @@ pub struct Model {
     edges: OnceLock<(Scored, Scored)>,
     /// The weights of the tag-only features, by the two previous tags.
     transitions: OnceLock<Transitions>,
+    /// The weights of [`gazetteer_window_features`] by the three tags'
+    /// [`gaz_index`]es (`[previous][word][next]`): they depend on nothing
+    /// else, so every window is scored once per model.
+    gaz_windows: OnceLock<Box<GazWindows>>,
 }
+
+/// Summed weights by the gazetteer tags of a word and its neighbours.
+type GazWindows = [[[[i32; TAGS]; 8]; 8]; 8];
 
 /// A word's hashes and the summed weights of the features it determines
 /// alone (as the word, and as each neighbour): the part of decoding that
@@ -62,6 +69,13 @@ pub struct Model {
 pub struct Scored {
     pub(super) hashes: WordHashes,
     own: [i32; TAGS],
+    /// `own` plus the document-context features of the first pass (which
+    /// has no context, so they depend on the word alone).
+    own_first_pass: [i32; TAGS],
+    /// The [`marked_features`] of the word after a word that is no
+    /// trigger, outside the gazetteer's names: most words, most of the
+    /// time.
+    unmarked: [i32; TAGS],
     left1: [i32; TAGS],
     left2: [i32; TAGS],
     right1: [i32; TAGS],
@@ -173,6 +187,7 @@ impl Model {
             weights,
             edges: OnceLock::new(),
             transitions: OnceLock::new(),
+            gaz_windows: OnceLock::new(),
         }
     }
 
@@ -248,6 +263,21 @@ impl Model {
         gaz: &[GazTag],
         context: Option<&[u8]>,
     ) -> Vec<u8> {
+        let emit = self.emissions(scored, gaz, context);
+        let trans = self.transitions();
+        best_path(&emit, |i| scored.get(i).map_or(trans, |w| &w.steps))
+    }
+
+    /// The summed weights of every static feature of each word of a
+    /// sentence, by tag: those of [`sentence_features_with`](super::features::sentence_features_with),
+    /// gathered from the word records and small tables instead of hashed
+    /// one by one.
+    fn emissions(
+        &self,
+        scored: &[&Scored],
+        gaz: &[GazTag],
+        context: Option<&[u8]>,
+    ) -> Vec<[i32; TAGS]> {
         // Every sentence has both edges: they are scored once per model.
         let (start, end) = self.edges.get_or_init(|| {
             (
@@ -261,34 +291,46 @@ impl Model {
                 Err(_) => start,
             }
         };
-        let emit: Vec<[i32; TAGS]> = scored
+        let windows = self.gaz_windows();
+        scored
             .iter()
             .enumerate()
             .map(|(i, &w)| {
                 let k = i as isize;
-                let mut scores = w.own;
-                add_into(&mut scores, &at(k - 1).left1);
+                let (p1, n1) = (at(k - 1), at(k + 1));
+                let mut scores = match context {
+                    None => w.own_first_pass,
+                    Some(m) => {
+                        let mut s = w.own;
+                        let ctx = Some(m.get(i).copied().unwrap_or(0));
+                        for h in context_features(ctx, &w.hashes) {
+                            self.add(&mut s, h);
+                        }
+                        s
+                    }
+                };
+                add_into(&mut scores, &p1.left1);
                 add_into(&mut scores, &at(k - 2).left2);
-                add_into(&mut scores, &at(k + 1).right1);
+                add_into(&mut scores, &n1.right1);
                 add_into(&mut scores, &at(k + 2).right2);
-                let pairs = pair_features(
-                    &at(k - 1).hashes,
-                    &w.hashes,
-                    &at(k + 1).hashes,
-                    gaz_window(gaz, i),
-                );
-                for h in pairs {
+                for h in neighbour_features(&p1.hashes, &w.hashes, &n1.hashes) {
                     self.add(&mut scores, h);
                 }
-                let ctx = context.map(|m| m.get(i).copied().unwrap_or(0));
-                for h in context_features(ctx, &w.hashes) {
-                    self.add(&mut scores, h);
+                let [gp, gw, gn] = gaz_window(gaz, i).map(gaz_index);
+                if let Some(row) = windows.get(gp).and_then(|r| r.get(gw)?.get(gn)) {
+                    add_into(&mut scores, row);
+                }
+                let own_gaz = gaz.get(i).copied();
+                if p1.hashes.trigger == NO_TRIGGER && own_gaz == Some(GazTag::Out) {
+                    add_into(&mut scores, &w.unmarked);
+                } else {
+                    for h in marked_features(p1.hashes.trigger, &w.hashes, own_gaz) {
+                        self.add(&mut scores, h);
+                    }
                 }
                 scores
             })
-            .collect();
-        let trans = self.transitions();
-        best_path(&emit, |i| scored.get(i).map_or(trans, |w| &w.steps))
+            .collect()
     }
 
     /// The tag features that depend on the tags alone, scored once per
@@ -296,6 +338,23 @@ impl Model {
     fn transitions(&self) -> &Transitions {
         self.transitions
             .get_or_init(|| std::array::from_fn(|p| self.sum(&[tag_features(p as u8, 0)[0]])))
+    }
+
+    /// The summed weights of every gazetteer window, scored once per model.
+    fn gaz_windows(&self) -> &GazWindows {
+        self.gaz_windows.get_or_init(|| {
+            Box::new(std::array::from_fn(|p| {
+                std::array::from_fn(|w| {
+                    std::array::from_fn(|n| {
+                        self.sum(&gazetteer_window_features([
+                            GAZ_VALUES[p],
+                            GAZ_VALUES[w],
+                            GAZ_VALUES[n],
+                        ]))
+                    })
+                })
+            }))
+        })
     }
 
     fn sum(&self, ids: &[u64]) -> [i32; TAGS] {
@@ -308,8 +367,16 @@ impl Model {
 
     /// A word's hashes with the summed weights of its word-only features.
     pub(super) fn score(&self, hashes: WordHashes) -> Scored {
+        let own = self.sum(&hashes.own());
+        let mut own_first_pass = own;
+        add_into(
+            &mut own_first_pass,
+            &self.sum(&context_features(None, &hashes)),
+        );
         Scored {
-            own: self.sum(&hashes.own()),
+            own,
+            own_first_pass,
+            unmarked: self.sum(&marked_features(NO_TRIGGER, &hashes, Some(GazTag::Out))),
             left1: self.sum(&hashes.as_left1()),
             left2: self.sum(&hashes.as_left2()),
             right1: self.sum(&hashes.as_right1()),
@@ -450,6 +517,54 @@ mod tests {
                     "{prev} → {next}"
                 );
             }
+        }
+    }
+
+    /// Each word's static features hashed and summed one by one, as the
+    /// trainer sees them.
+    fn reference_emissions(words: &[&str], context: Option<&[u8]>) -> Vec<[i32; TAGS]> {
+        let f =
+            super::super::features::sentence_features_with(words, &GAZETTEER.find(words), context);
+        (0..words.len()).map(|i| MODEL.sum(f.of(i))).collect()
+    }
+
+    #[test]
+    fn emissions_are_the_summed_features() {
+        let sentences = [
+            // "The official spokesman of the Syrian Democratic Forces,
+            // Mustafa Bali, said": a trigger, a known name, an unseen one.
+            "وقال المتحدث الرسمي باسم قوات سوريا الديمقراطية مصطفى بالي",
+            // "in the town of Tal Hamid in the countryside of Deir ez-Zor"
+            "في بلدة تل حميد بريف دير الزور .",
+            // "Damascus University announced": a place inside an organisation.
+            "أعلنت جامعة دمشق",
+            "2015 ، CNN",
+            "قال",
+        ];
+        for text in sentences {
+            let folded: Vec<String> = text.split(' ').map(crate::normalize::normalize).collect();
+            let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+            let scored: Vec<Scored> = words
+                .iter()
+                .map(|w| MODEL.score(WordHashes::of(w)))
+                .collect();
+            let refs: Vec<&Scored> = scored.iter().collect();
+            let gaz = gazetteer_tags_of(words.len(), &GAZETTEER.find(&words));
+            let masks: Vec<u8> = (0..words.len()).map(|i| (i % 8) as u8).collect();
+            for context in [None, Some(masks.as_slice())] {
+                assert_eq!(
+                    MODEL.emissions(&refs, &gaz, context),
+                    reference_emissions(&words, context),
+                    "{text} ({context:?})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn gazetteer_windows_are_indexed_by_their_values() {
+        for (i, &g) in GAZ_VALUES.iter().enumerate() {
+            assert_eq!(gaz_index(g), i, "{g:?}");
         }
     }
 
