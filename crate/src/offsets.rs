@@ -31,7 +31,23 @@ impl<'a> Utf16Map<'a> {
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
         }
-        let units = |s: &str| s.chars().map(char::len_utf16).sum::<usize>();
+        // Counted on bytes, without decoding: each character has one
+        // byte that is not a continuation byte (10xxxxxx), and those
+        // outside the BMP (a lead byte from F0) are two UTF-16 units. A
+        // byte adds at most 2, so a chunk of 127 sums in a `u8`, which
+        // compiles to 16 bytes per vector step.
+        let units = |s: &str| {
+            s.as_bytes()
+                .chunks(127)
+                .map(|c| {
+                    let n: u8 = c
+                        .iter()
+                        .map(|&b| u8::from(b & 0xC0 != 0x80) + u8::from(b >= 0xF0))
+                        .sum();
+                    usize::from(n)
+                })
+                .sum::<usize>()
+        };
         // Walk from the cursor in either direction: callers convert nearly
         // sorted offsets, so each step is short.
         if byte < self.byte {
@@ -81,5 +97,17 @@ mod tests {
         assert_eq!(utf16_to_byte(text, 3), 5);
         assert_eq!(utf16_to_byte(text, 2), 1);
         assert_eq!(utf16_to_byte(text, 99), text.len());
+    }
+
+    #[test]
+    fn every_boundary_counts_as_javascript_does() {
+        // "Lebanon ﻻ 5€ 😀 لبنان": ASCII, Arabic (2 bytes), a presentation
+        // form and the euro sign (3 bytes), an emoji (4 bytes).
+        let text = "Lebanon ﻻ 5€ 😀 لبنان";
+        let mut map = Utf16Map::new(text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let want = text[..byte].encode_utf16().count();
+            assert_eq!(map.to_utf16(byte), want, "byte {byte}");
+        }
     }
 }
