@@ -29,7 +29,9 @@ const USAGE: &str = "usage:
   tabayyun build-clusters [--out FILE] [--min-count N] [--rounds N] NEWS.json...
                                    learns the entity model's word classes (crate/data/ner/clusters.txt)
   tabayyun build-whole-words [--out FILE] [--min-count N] NEWS.json...
-                                   learns the words whose first letter only looks like a proclitic (crate/data/whole_words.txt)";
+                                   learns the words whose first letter only looks like a proclitic (crate/data/whole_words.txt)
+  tabayyun build-neighbours [--out FILE] [--targets N] [--min-count N] [--window N] [--keep N] [--threshold X] NEWS.json...
+                                   learns the distributional neighbours of news stems (crate/data/neighbours.tsv)";
 
 fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
@@ -273,6 +275,32 @@ fn cmd_build_whole_words(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `build-neighbours [--out FILE] [--targets N] [--min-count N] [--window N]
+/// [--keep N] [--threshold X] FILE...`: learns which news stems are used in
+/// the same contexts, for matching (crate/data/neighbours.tsv).
+fn cmd_build_neighbours(args: &[String]) -> Result<(), String> {
+    use tabayyun::library::neighbours::{build, BuildOptions};
+    let out = flag(args, "--out").unwrap_or("crate/data/neighbours.tsv");
+    let d = BuildOptions::default();
+    let opts = BuildOptions {
+        targets: number_flag(args, "--targets", d.targets)?,
+        min_count: number_flag(args, "--min-count", d.min_count)?,
+        threshold: number_flag(args, "--threshold", d.threshold)?,
+        window: number_flag(args, "--window", d.window)?,
+        keep: number_flag(args, "--keep", d.keep)?,
+        ..d
+    };
+    let texts = news_texts("build-neighbours", args)?;
+    let table = build(&texts, &opts);
+    std::fs::write(out, &table).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "{} articles; wrote {out} ({} stems)",
+        texts.len(),
+        table.lines().filter(|l| !l.starts_with('#')).count()
+    );
+    Ok(())
+}
+
 fn cmd_eval_numbers(args: &[String]) -> Result<(), String> {
     let gold = flag(args, "--gold").unwrap_or("../shared/gold/seeds");
     let verbose = args.iter().any(|a| a == "--verbose");
@@ -407,6 +435,7 @@ fn main() -> ExitCode {
         Some("train-ner") => cmd_train_ner(&args[1..]),
         Some("build-clusters") => cmd_build_clusters(&args[1..]),
         Some("build-whole-words") => cmd_build_whole_words(&args[1..]),
+        Some("build-neighbours") => cmd_build_neighbours(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

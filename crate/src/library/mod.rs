@@ -14,6 +14,7 @@ pub mod claims;
 pub mod events;
 pub mod index;
 pub mod matching;
+pub mod neighbours;
 pub mod serialize;
 pub mod terms;
 

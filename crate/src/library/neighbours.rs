@@ -1,0 +1,330 @@
+//! Library, distributional neighbours: for the frequent content stems of
+//! news, the few stems used in the same contexts ("قصف" shelling, "غار" air
+//! strikes), so that two passages telling one sub-topic without a shared
+//! word can still meet. Input: a matching term (a light stem, see
+//! [`super::terms::word_term`]). Output: its neighbours.
+//!
+//! The table is `crate/data/neighbours.tsv`, written by `tabayyun
+//! build-neighbours` (see [`build`]) from SaudiNewsNet: one line per stem,
+//! a tab, then its neighbours, best first; `#` lines are comments. The
+//! relation is read symmetrically: a stem is related to its neighbours and
+//! to the stems that list it.
+//!
+//! Invariants: a stem missing from the table has no neighbours; a stem is
+//! never its own neighbour; a malformed line is skipped, never a panic;
+//! building is deterministic, so a rerun on the same articles writes the
+//! same file.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const TABLE: &str = include_str!("../../data/neighbours.tsv");
+
+/// The shipped table, closed under symmetry: stem → its related stems.
+static NEIGHBOURS: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| match std::env::var("NB_TABLE") {
+        Ok(f) => parse(Box::leak(
+            std::fs::read_to_string(f).unwrap().into_boxed_str(),
+        )),
+        Err(_) => parse(TABLE),
+    });
+
+fn parse(text: &str) -> HashMap<&str, Vec<&str>> {
+    let mut pairs: HashSet<(&str, &str)> = HashSet::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((stem, rest)) = line.split_once('\t') else {
+            continue;
+        };
+        for n in rest.split(' ').filter(|n| !n.is_empty() && *n != stem) {
+            pairs.insert((stem, n));
+            pairs.insert((n, stem));
+        }
+    }
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (a, b) in pairs {
+        map.entry(a).or_default().push(b);
+    }
+    for list in map.values_mut() {
+        list.sort_unstable();
+    }
+    map
+}
+
+/// The neighbours of a stem (either way), sorted.
+pub fn of(stem: &str) -> &'static [&'static str] {
+    NEIGHBOURS.get(stem).map_or(&[], Vec::as_slice)
+}
+
+/// True when two stems are distributional neighbours (either way).
+///
+/// ```
+/// use tabayyun::library::neighbours::related;
+/// assert!(!related("zzqx", "zzqy"));
+/// ```
+pub fn related(a: &str, b: &str) -> bool {
+    NEIGHBOURS
+        .get(a)
+        .is_some_and(|list| list.binary_search(&b).is_ok())
+}
+
+/// Parameters of [`build`].
+#[cfg(feature = "cli")]
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Stems given neighbours: the most frequent ones.
+    pub targets: usize,
+    /// Stems seen fewer times are neither targets nor contexts.
+    pub min_count: u32,
+    /// Content words either side that count as a context.
+    pub window: usize,
+    /// Contexts kept per stem, the strongest by PPMI.
+    pub features: usize,
+    /// Neighbours kept per stem.
+    pub keep: usize,
+    /// Cosine from which two stems are neighbours.
+    pub threshold: f32,
+}
+
+#[cfg(feature = "cli")]
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            targets: 12_000,
+            min_count: 30,
+            window: 2,
+            features: 300,
+            keep: 3,
+            threshold: 0.2,
+        }
+    }
+}
+
+/// Learns the neighbour table from texts and returns it in the file format.
+///
+/// Each stem is described by the content stems around it (function words
+/// skipped, `window` either side), weighted by positive pointwise mutual
+/// information with context counts smoothed to the power 0.75 (Levy,
+/// Goldberg and Dagan 2015), the strongest `features` kept; two stems are
+/// neighbours when the cosine of these vectors reaches `threshold`. Stems
+/// that are words of names (the gazetteers' places, people and
+/// organisations) are left out: Syria and Iraq share contexts, yet a
+/// passage on one is not a paraphrase of a passage on the other.
+#[cfg(feature = "cli")]
+pub fn build(texts: &[String], opts: &BuildOptions) -> String {
+    use super::terms::word_term;
+    use crate::fasthash::FxBuild;
+    use crate::tokenize::{tokenize, TokenKind};
+    let mut ids: HashMap<String, u32, FxBuild> = HashMap::default();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut docs: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
+    for text in texts {
+        let doc = tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(|t| word_term(&t.norm).map(str::to_string))
+            .map(|stem| {
+                let next = counts.len() as u32;
+                let id = *ids.entry(stem).or_insert(next);
+                if id == next {
+                    counts.push(0);
+                }
+                counts[id as usize] += 1;
+                id
+            })
+            .collect();
+        docs.push(doc);
+    }
+    let mut names: Vec<&str> = vec![""; counts.len()];
+    for (w, &id) in &ids {
+        names[id as usize] = w.as_str();
+    }
+    // Rank by count (ties by the stem, for a deterministic order); ids
+    // become ranks, and stems under `min_count` are dropped.
+    let mut order: Vec<u32> = (0..counts.len() as u32)
+        .filter(|&i| counts[i as usize] >= opts.min_count)
+        .collect();
+    order.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then(names[a as usize].cmp(names[b as usize]))
+    });
+    let mut rank = vec![u32::MAX; counts.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    let vocab = order.len();
+    let targets = opts.targets.min(vocab);
+    // Co-occurrence counts of each target with each context stem.
+    let mut pairs: Vec<HashMap<u32, u32, FxBuild>> = vec![HashMap::default(); targets];
+    for doc in &docs {
+        let doc: Vec<u32> = doc
+            .iter()
+            .map(|&i| rank[i as usize])
+            .filter(|&r| r != u32::MAX)
+            .collect();
+        for (i, &w) in doc.iter().enumerate() {
+            let Some(row) = pairs.get_mut(w as usize) else {
+                continue;
+            };
+            let lo = i.saturating_sub(opts.window);
+            let hi = (i + opts.window + 1).min(doc.len());
+            for (j, &c) in doc.iter().enumerate().take(hi).skip(lo) {
+                if j != i && c != w {
+                    // Which side the context stands on counts: words that
+                    // can stand in each other's place share both sides,
+                    // collocates (عيد الفطر) only mirror each other.
+                    let side = u32::from(j > i);
+                    *row.entry(2 * c + side).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    let mut context_mass = vec![0f64; 2 * vocab];
+    for row in &pairs {
+        for (&c, &n) in row {
+            context_mass[c as usize] += f64::from(n);
+        }
+    }
+    let smoothed: Vec<f64> = context_mass.iter().map(|&n| n.powf(0.75)).collect();
+    let smoothed_total: f64 = smoothed.iter().sum();
+    // PPMI vectors, the strongest contexts kept, unit length.
+    let vectors: Vec<Vec<(u32, f32)>> = pairs
+        .iter()
+        .map(|row| {
+            let total: f64 = row.values().map(|&n| f64::from(n)).sum();
+            let mut v: Vec<(u32, f32)> = row
+                .iter()
+                .filter(|&(_, &n)| n >= 2)
+                .filter_map(|(&c, &n)| {
+                    let p_wc = f64::from(n) / total;
+                    let p_c = smoothed[c as usize] / smoothed_total;
+                    let pmi = (p_wc / p_c).ln();
+                    (pmi > 0.0).then_some((c, pmi as f32))
+                })
+                .collect();
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(opts.features);
+            let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for e in &mut v {
+                    e.1 /= norm;
+                }
+            }
+            v.sort_unstable_by_key(|e| e.0);
+            v
+        })
+        .collect();
+    let names_of_things = name_words();
+    let skip: Vec<bool> = order
+        .iter()
+        .take(targets)
+        .map(|&i| names_of_things.contains(names[i as usize]))
+        .collect();
+    // Cosines through an inverted index over contexts.
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); 2 * vocab];
+    for (w, v) in vectors.iter().enumerate() {
+        if skip[w] {
+            continue;
+        }
+        for &(c, x) in v {
+            postings[c as usize].push((w as u32, x));
+        }
+    }
+    let mut out = String::from(
+        "# Distributional neighbours of news stems (see crate/src/library/neighbours.rs).\n\
+         # Written from the repository's root by `tabayyun build-neighbours /tmp/news/*.json`\n\
+         # (the SaudiNewsNet days of ../shared/data/news, unzipped); do not edit.\n",
+    );
+    let mut acc = vec![0f32; targets];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut best_of: Vec<Vec<u32>> = vec![Vec::new(); targets];
+    for (w, v) in vectors.iter().enumerate() {
+        if skip[w] {
+            continue;
+        }
+        touched.clear();
+        for &(c, x) in v {
+            for &(o, y) in &postings[c as usize] {
+                if acc[o as usize] == 0.0 {
+                    touched.push(o);
+                }
+                acc[o as usize] += x * y;
+            }
+        }
+        let mut best: Vec<(u32, f32)> = touched
+            .iter()
+            .map(|&o| (o, std::mem::take(&mut acc[o as usize])))
+            .filter(|&(o, s)| o as usize != w && s >= opts.threshold)
+            .collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.truncate(opts.keep);
+        best_of[w] = best.into_iter().map(|(o, _)| o).collect();
+    }
+    // Only mutual neighbours are kept: a frequent stem is among the best
+    // of many rarer ones that share its contexts (a month's name, a
+    // number word) without standing for them.
+    for (w, best) in best_of.iter().enumerate() {
+        let mutual: Vec<&str> = best
+            .iter()
+            .filter(|&&o| best_of[o as usize].contains(&(w as u32)))
+            .map(|&o| names[order[o as usize] as usize])
+            .collect();
+        if mutual.is_empty() {
+            continue;
+        }
+        out.push_str(names[order[w] as usize]);
+        out.push('\t');
+        out.push_str(&mutual.join(" "));
+        out.push('\n');
+    }
+    out
+}
+
+/// The stems of the words of the gazetteers' names.
+#[cfg(feature = "cli")]
+fn name_words() -> HashSet<String> {
+    let mut out = HashSet::new();
+    let given = include_str!("../../data/gazetteers/given_names.txt");
+    for w in given.lines().filter(|l| !l.starts_with('#')) {
+        if let Some(stem) = super::terms::word_term(&crate::normalize::normalize(w.trim())) {
+            out.insert(stem.to_string());
+        }
+    }
+    for table in [
+        include_str!("../../data/gazetteers/places.tsv"),
+        include_str!("../../data/gazetteers/people.tsv"),
+    ] {
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let name = line.split('\t').next().unwrap_or("");
+            for w in name.split_whitespace() {
+                if let Some(stem) = super::terms::word_term(&crate::normalize::normalize(w)) {
+                    out.insert(stem.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_read_symmetrically() {
+        // "shelling" lists "air strikes"; the reverse holds too, and a
+        // stem is never its own neighbour, a comment never a stem.
+        let t = parse("# قصف\tغار\nقصف\tغار قصف\nmalformed line\n");
+        let rel = |a: &str, b: &str| t.get(a).is_some_and(|l| l.contains(&b));
+        let cases = [
+            ("قصف", "غار", true),
+            ("غار", "قصف", true),
+            ("قصف", "قصف", false),
+            ("# قصف", "غار", false),
+            ("malformed", "line", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(rel(a, b), want, "{a} / {b}");
+        }
+    }
+}
