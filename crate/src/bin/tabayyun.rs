@@ -15,6 +15,10 @@ const USAGE: &str = "usage:
   tabayyun eval paraphrase --pairs FILE (--library LIB.jsonl | --predictions FILE)
                                    R@1, R@5, MRR of reworded headlines among distractors
                                    (library: tests/bench/paraphrase_library.py)
+  tabayyun eval events --gold LIST.tsv [--library LIB.jsonl --distractors N,N...] [--show N]
+                                   B-cubed P/R/F1 of event grouping, alone and among distractors,
+                                   and the titles of the N largest events
+                                   (distractors: tests/bench/news_library.py)
   tabayyun eval numbers --gold DIR [--verbose]
                                    span-overlap and value-exact P/R/F1, per-kind counts
   tabayyun bench analyze [--runs N] FILE...
@@ -111,6 +115,26 @@ fn cmd_eval_matching(args: &[String]) -> Result<(), String> {
     let report = tabayyun::eval::matching::evaluate(std::path::Path::new(gold), predictions)
         .map_err(|e| e.to_string())?;
     println!("{report}");
+    Ok(())
+}
+
+fn cmd_eval_events(args: &[String]) -> Result<(), String> {
+    let gold = flag(args, "--gold").unwrap_or("crate/tests/fixtures/events/groups.tsv");
+    let library = flag(args, "--library").map(std::path::Path::new);
+    let sizes = flag(args, "--distractors")
+        .unwrap_or("")
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse()
+                .map_err(|_| format!("--distractors {s}: not a number"))
+        })
+        .collect::<Result<Vec<usize>, String>>()?;
+    let show = number_flag(args, "--show", 0)?;
+    let report =
+        tabayyun::eval::events::evaluate(std::path::Path::new(gold), library, &sizes, show)
+            .map_err(|e| e.to_string())?;
+    print!("{report}");
     Ok(())
 }
 
@@ -418,6 +442,9 @@ fn main() -> ExitCode {
         }
         Some("eval") if args.get(1).map(String::as_str) == Some("paraphrase") => {
             cmd_eval_paraphrase(&args[2..])
+        }
+        Some("eval") if args.get(1).map(String::as_str) == Some("events") => {
+            cmd_eval_events(&args[2..])
         }
         Some("eval") if args.get(1).map(String::as_str) == Some("numbers") => {
             cmd_eval_numbers(&args[2..])

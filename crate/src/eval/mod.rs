@@ -3,6 +3,7 @@
 //! prints their reports.
 
 pub mod entities;
+pub mod events;
 pub mod matching;
 pub mod numbers;
 

@@ -346,13 +346,14 @@ mod tests {
         );
         let cases: [Case; 6] = [
             (
-                // Shares of one whole ("of the land") told by two outlets
-                // at different times are one claim, whatever the words
-                // around them; a share of another whole stays out.
+                // Shares of one whole ("of the land of the mountain
+                // region") told by two outlets at different times are one
+                // claim, whatever the words around them; a share of another
+                // whole stays out.
                 "percent of the same whole",
                 [
                     "أعلن الجيش أنه استعاد 80% من أراضي الإقليم الجبلي بعد معارك عنيفة.\nوارتفعت الأسعار 5% من قيمتها.",
-                    "قال المتحدث في مؤتمر صحفي إن القوات تسيطر اليوم على 95 في المئة من أراضي الإقليم.",
+                    "قال المتحدث باسم الجيش في مؤتمر صحفي إن القوات تسيطر اليوم على 95 في المئة من أراضي الإقليم الجبلي.",
                 ],
                 &[("percent", "اراض", "differ", 2)],
             ),

@@ -2,10 +2,11 @@
 //! library. Output: groups of article ids, so that matching can draw only
 //! on the current article's event.
 //!
-//! Two articles are linked when their whole-text term sets (stems, entity
-//! ids, number values, IDF-weighted) are similar enough and their dates,
-//! when both are known, are at most a few days apart; events are the
-//! connected groups of links (single link).
+//! Two articles are linked by the similarity of their whole-text term sets
+//! (stems, entity ids, number values, IDF-weighted) when their dates, if
+//! both are known, are at most a few days apart. Matching takes the direct
+//! links above a threshold as an article's event; the library's events are
+//! groups merged by average link, so chains of similar stories stay apart.
 //!
 //! Invariants: every saved article is in exactly one event; an event's
 //! articles are in the order they were saved; events are ordered by their
@@ -13,13 +14,21 @@
 
 use super::Library;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 /// Article similarity from which two articles report the same event.
-const SAME_EVENT: f32 = 0.25;
+///
+/// Measured on `crate/tests/fixtures/events/groups.tsv` (`tabayyun eval
+/// events`): same-event pairs of articles score 0.17 to 0.76, pairs of
+/// different stories at most 0.21, and two match reports of different
+/// games 0.29 (undated; their dates would part them).
+const SAME_EVENT: f32 = 0.21;
 /// Passages without any of the terms assumed besides the library's: the
 /// background that keeps a small library's IDF meaningful.
 const EVENT_PRIOR: f32 = 2000.0;
+/// Links weaker than this are left out of the averages (they count as 0).
+const LINK_FLOOR: f32 = 0.05;
 /// Dates further apart than this many days are different events.
 const MAX_DAYS_APART: i64 = 3;
 /// Terms used to find an article's neighbours: its rarest ones.
@@ -147,33 +156,30 @@ impl Library {
     /// ```
     pub fn events(&self) -> Vec<Event> {
         let slots: Vec<u32> = self.slots_iter().map(|(s, _)| s).collect();
-        let mut parent: HashMap<u32, u32> = slots.iter().map(|&s| (s, s)).collect();
         let mut cache: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut links: HashMap<(u32, u32), f32> = HashMap::new();
         for &s in &slots {
             let terms = cache
                 .entry(s)
                 .or_insert_with(|| self.article_terms(s))
                 .clone();
             for (other, sim) in self.neighbours_cached(Some(s), &terms, &mut cache) {
-                if sim < SAME_EVENT {
+                if sim < LINK_FLOOR {
                     break;
                 }
                 if self.dates_compatible(s, other) {
-                    union(&mut parent, s, other);
+                    links.insert((s.min(other), s.max(other)), sim);
                 }
             }
         }
-        let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
-        for &s in &slots {
-            let root = find(&mut parent, s);
-            match groups.iter_mut().find(|(r, _)| *r == root) {
-                Some((_, g)) => g.push(s),
-                None => groups.push((root, vec![s])),
-            }
-        }
-        groups
-            .into_iter()
-            .map(|(_, members)| self.event_of_slots(&members))
+        let day = |slot: u32| {
+            self.article_at(slot)
+                .and_then(|a| a.date.as_deref())
+                .and_then(day_number)
+        };
+        average_link(&slots, &links, day)
+            .iter()
+            .map(|members| self.event_of_slots(members))
             .collect()
     }
 
@@ -237,23 +243,140 @@ impl Library {
     }
 }
 
-fn find(parent: &mut HashMap<u32, u32>, x: u32) -> u32 {
-    let mut root = x;
-    while let Some(&p) = parent.get(&root) {
-        if p == root {
+/// Average-link grouping of `slots` over the similarity `links` (pairs
+/// without a link count as 0): the two groups whose members are most
+/// similar on average merge while that average reaches [`SAME_EVENT`] and
+/// their dated articles stay within [`MAX_DAYS_APART`] of each other. Unlike
+/// single link, a chain of stories that each resemble the next (a daily
+/// weather report, a league's weekly results) does not become one event:
+/// its ends share nothing, and they weigh in the average. Output: the
+/// groups, each in the order of `slots`, ordered by their first member.
+fn average_link(
+    slots: &[u32],
+    links: &HashMap<(u32, u32), f32>,
+    day: impl Fn(u32) -> Option<i64>,
+) -> Vec<Vec<u32>> {
+    struct Group {
+        members: Vec<u32>,
+        /// Sum of the links between this group's members and each other group's.
+        sums: HashMap<u32, f32>,
+        /// Earliest and latest known day of its articles.
+        days: Option<(i64, i64)>,
+        /// Bumped on every merge, so queued averages of the old group are skipped.
+        version: u32,
+    }
+    let mut groups: HashMap<u32, Group> = slots
+        .iter()
+        .map(|&s| {
+            let group = Group {
+                members: vec![s],
+                sums: HashMap::new(),
+                days: day(s).map(|d| (d, d)),
+                version: 0,
+            };
+            (s, group)
+        })
+        .collect();
+    // Candidate merges, best average first; ties go to the older articles so
+    // the grouping does not depend on hash order.
+    let mut queue: BinaryHeap<Merge> = BinaryHeap::new();
+    for (&(a, b), &sim) in links {
+        let (Some(_), Some(_)) = (groups.get(&a), groups.get(&b)) else {
+            continue;
+        };
+        for (x, y) in [(a, b), (b, a)] {
+            if let Some(g) = groups.get_mut(&x) {
+                g.sums.insert(y, sim);
+            }
+        }
+        queue.push((Average(sim), Reverse((a, b)), 0, 0));
+    }
+    while let Some((Average(avg), Reverse((a, b)), va, vb)) = queue.pop() {
+        if avg < SAME_EVENT {
             break;
         }
-        root = p;
+        let (Some(ga), Some(gb)) = (groups.get(&a), groups.get(&b)) else {
+            continue;
+        };
+        if ga.version != va || gb.version != vb {
+            continue;
+        }
+        let days = match (ga.days, gb.days) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (x, y) => x.or(y),
+        };
+        if days.is_some_and(|(first, last)| last - first > MAX_DAYS_APART) {
+            continue;
+        }
+        let Some(gb) = groups.remove(&b) else {
+            continue;
+        };
+        let Some(ga) = groups.get_mut(&a) else {
+            continue;
+        };
+        ga.members.extend(gb.members);
+        ga.days = days;
+        ga.version += 1;
+        ga.sums.remove(&b);
+        for (c, sum) in gb.sums {
+            if c != a {
+                *ga.sums.entry(c).or_default() += sum;
+            }
+        }
+        let (size_a, version_a) = (ga.members.len(), ga.version);
+        let sums: Vec<(u32, f32)> = ga.sums.iter().map(|(&c, &s)| (c, s)).collect();
+        for (c, sum) in sums {
+            let Some(gc) = groups.get_mut(&c) else {
+                continue;
+            };
+            gc.sums.remove(&b);
+            gc.sums.insert(a, sum);
+            let avg = sum / (size_a * gc.members.len()) as f32;
+            let key = if a < c { (a, c) } else { (c, a) };
+            let (first, second) = if a < c { (a, c) } else { (c, a) };
+            let versions = |g: u32| if g == a { version_a } else { gc.version };
+            queue.push((
+                Average(avg),
+                Reverse(key),
+                versions(first),
+                versions(second),
+            ));
+        }
     }
-    parent.insert(x, root);
-    root
+    let position: HashMap<u32, usize> = slots.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+    let mut out: Vec<Vec<u32>> = groups
+        .into_values()
+        .map(|g| {
+            let mut m = g.members;
+            m.sort_by_key(|s| position[s]);
+            m
+        })
+        .collect();
+    out.sort_by_key(|m| position[&m[0]]);
+    out
 }
 
-fn union(parent: &mut HashMap<u32, u32>, a: u32, b: u32) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    // The older article's root wins, so events keep a stable order.
-    let (keep, other) = if ra <= rb { (ra, rb) } else { (rb, ra) };
-    parent.insert(other, keep);
+/// A candidate merge: the two groups' average link, the groups (the older
+/// first, reversed so that ties go to older articles), and the versions of
+/// the two groups it was computed for.
+type Merge = (Average, Reverse<(u32, u32)>, u32, u32);
+
+/// A similarity that orders totally, for the merge queue.
+#[derive(PartialEq)]
+struct Average(f32);
+
+impl Eq for Average {}
+
+impl PartialOrd for Average {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Average {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 /// Days since 1970-01-01 of a date starting "YYYY-MM-DD".
@@ -294,6 +417,31 @@ mod tests {
         for (date, want) in cases {
             assert_eq!(day_number(date), want, "{date}");
         }
+    }
+
+    #[test]
+    fn a_chain_of_look_alikes_is_not_one_event() {
+        // Five daily reports, each like the next (0.4) and unlike the rest:
+        // single link would make them one event; on average they are not.
+        let slots = [0, 1, 2, 3, 4];
+        let chain: HashMap<(u32, u32), f32> = (0..4).map(|i| ((i, i + 1), 0.4)).collect();
+        let groups = average_link(&slots, &chain, |_| None);
+        assert!(groups.iter().all(|g| g.len() <= 2), "{groups:?}");
+        // Three reports of one event, all alike, and a fourth like one of
+        // them only: the three are an event, the fourth joins only if its
+        // average over the three reaches the threshold (0.3 / 3 does not).
+        let mut clique: HashMap<(u32, u32), f32> = HashMap::new();
+        for (a, b) in [(0, 1), (0, 2), (1, 2)] {
+            clique.insert((a, b), 0.4);
+        }
+        clique.insert((2, 3), 0.3);
+        let groups = average_link(&slots[..4], &clique, |_| None);
+        assert_eq!(groups, [vec![0, 1, 2], vec![3]]);
+        // Dated articles more than three days apart never share an event,
+        // however alike.
+        let pair: HashMap<(u32, u32), f32> = [((0, 1), 0.9)].into_iter().collect();
+        let days = |s: u32| Some(i64::from(s) * 10);
+        assert_eq!(average_link(&[0, 1], &pair, days), [vec![0], vec![1]]);
     }
 
     #[test]

@@ -286,12 +286,9 @@ impl Index {
                 }
             }
         }
-        let norm = |s: &[u32]| {
-            s.iter()
-                .map(|&t| self.idf_of(t).powi(2))
-                .sum::<f32>()
-                .sqrt()
-        };
+        // The norms weigh terms as the dot product does, so a set's cosine
+        // with itself is 1 and no pair exceeds it.
+        let norm = |s: &[u32]| s.iter().map(|&t| weight(t).powi(2)).sum::<f32>().sqrt();
         let d = norm(a) * norm(b);
         if d > 0.0 {
             dot / d
