@@ -25,6 +25,8 @@
 use super::features::WordMap;
 use super::gazetteer::GAZETTEER;
 use super::Kind;
+use crate::fasthash::FxBuild;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// One mention to link.
@@ -166,22 +168,50 @@ fn variant_of_known(name: &str, kind: Kind) -> Option<usize> {
     if len < 8 {
         return None;
     }
-    GAZETTEER
-        .entries
-        .iter()
-        .enumerate()
-        // One edit changes the length by one letter at most, and leaves
-        // the start or the end of a long name as it was.
-        .filter(|(_, e)| {
+    // One edit changes the length by one letter at most, and leaves the
+    // start or the end of a long name as it was: only entries that share
+    // the first or the last four bytes are tried, in list order.
+    let mut tried: Vec<usize> = [ENDS.0.get(&head(name)), ENDS.1.get(&tail(name))]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .collect();
+    tried.sort_unstable();
+    tried.dedup();
+    tried.into_iter().find(|&i| {
+        GAZETTEER.entries.get(i).is_some_and(|e| {
             e.kind == kind
                 && e.surface.len().abs_diff(name.len()) <= 2
-                && (e.surface.get(..4) == name.get(..4)
-                    || e.surface.get(e.surface.len().saturating_sub(4)..)
-                        == name.get(name.len().saturating_sub(4)..))
+                && within_one_edit(&e.surface, name)
         })
-        .find(|(_, e)| within_one_edit(&e.surface, name))
-        .map(|(i, _)| i)
+    })
 }
+
+/// The first four bytes of a name (None when it is shorter, or when they
+/// end inside a character).
+fn head(name: &str) -> Option<&str> {
+    name.get(..4)
+}
+
+/// The last four bytes of a name (the whole of a shorter one; None when
+/// they start inside a character).
+fn tail(name: &str) -> Option<&str> {
+    name.get(name.len().saturating_sub(4)..)
+}
+
+/// Gazetteer entries by the [`head`] and by the [`tail`] of their surface,
+/// in list order.
+type ByEnd = HashMap<Option<&'static str>, Vec<usize>, FxBuild>;
+
+static ENDS: LazyLock<(ByEnd, ByEnd)> = LazyLock::new(|| {
+    let (mut heads, mut tails) = (ByEnd::default(), ByEnd::default());
+    for (i, e) in GAZETTEER.entries.iter().enumerate() {
+        heads.entry(head(&e.surface)).or_default().push(i);
+        tails.entry(tail(&e.surface)).or_default().push(i);
+    }
+    (heads, tails)
+});
 
 /// The id of a name nothing links to: its folded form with word variants
 /// unified (rule 4).
