@@ -19,6 +19,9 @@ use std::path::Path;
 /// Titles shown of each of the largest events.
 const SHOWN_TITLES: usize = 6;
 
+/// Characters shown of an article without a title.
+const UNTITLED_CHARS: usize = 60;
+
 /// One gold article: its event label and the article as saved.
 struct GoldArticle {
     event: String,
@@ -238,7 +241,14 @@ fn score(lib: &Library, gold: &[GoldArticle], distractors: usize, show: usize) -
                 .articles
                 .iter()
                 .take(SHOWN_TITLES)
-                .filter_map(|id| lib.get(id).and_then(|a| a.title.clone()))
+                .filter_map(|id| lib.get(id))
+                // An article without a title shows its first words.
+                .map(|a| {
+                    a.title.clone().unwrap_or_else(|| {
+                        let start: String = a.text.chars().take(UNTITLED_CHARS).collect();
+                        start.split_whitespace().collect::<Vec<_>>().join(" ")
+                    })
+                })
                 .collect();
             (e.articles.len(), titles)
         })
