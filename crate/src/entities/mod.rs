@@ -272,8 +272,8 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let newline_before = i > start
             && tokens
                 .get(i - 1)
-                .and_then(|p| text.get(p.end..t.start))
-                .is_some_and(|gap| gap.contains('\n'));
+                .and_then(|p| text.as_bytes().get(p.end..t.start))
+                .is_some_and(|gap| gap.contains(&b'\n'));
         if newline_before {
             out.push((start, i));
             start = i;
@@ -705,12 +705,16 @@ fn skip_chars(text: &str, token: &Token, skip: usize) -> usize {
 /// model cannot know an unseen surname alone is a name). Candidates are in
 /// token indices of the whole text.
 fn add_surnames(tokens: &[Token], records: &[&Word], found: &mut Vec<Candidate>) {
-    let surnames: Vec<&str> = found
+    // Each surname with its record: a text's words have one record each,
+    // so a token is a surname exactly when its record is one of these
+    // (no string comparison per token).
+    let surnames: Vec<(&str, &Word)> = found
         .iter()
         .filter(|c| c.kind == Kind::Per && c.end - c.first >= 2)
-        .filter(|c| records.get(c.end - 1).is_some_and(|r| !r.given))
-        .filter_map(|c| tokens.get(c.end - 1).map(|t| t.norm.as_str()))
-        .filter(|w| w.chars().count() >= 3)
+        .filter_map(|c| Some((tokens.get(c.end - 1)?, *records.get(c.end - 1)?)))
+        .filter(|(_, r)| !r.given)
+        .map(|(t, r)| (t.norm.as_str(), r))
+        .filter(|(w, _)| w.chars().count() >= 3)
         .collect();
     if surnames.is_empty() {
         return;
@@ -726,11 +730,11 @@ fn add_surnames(tokens: &[Token], records: &[&Word], found: &mut Vec<Candidate>)
         if covered.get(i).copied().unwrap_or(true) || t.kind != TokenKind::Word {
             continue;
         }
-        let skip = if surnames.contains(&t.norm.as_str()) {
+        let skip = if surnames.iter().any(|&(_, r)| std::ptr::eq(r, *record)) {
             0
         } else {
             let (pre, rest) = record.split(&t.norm);
-            if pre.is_empty() || !surnames.contains(&rest) {
+            if pre.is_empty() || !surnames.iter().any(|&(w, _)| w == rest) {
                 continue;
             }
             pre.chars().count()
