@@ -45,10 +45,24 @@ pub fn allowed(prev: u8, next: u8) -> bool {
     next == 0 || !next.is_multiple_of(2) || prev == next || prev + 1 == next
 }
 
-/// Dense weights: `2^bits` rows of [`TAGS`] columns.
+/// Weight rows and score rows have a column after the [`TAGS`], always
+/// 0: eight columns add as two vectors of four (wasm simd128, SSE2)
+/// instead of seven numbers one by one.
+const LANES: usize = 8;
+
+/// Summed weights by tag, in [`LANES`] columns.
+type Scores = [i32; LANES];
+
+/// The first [`TAGS`] columns of a row.
+fn tags_of<T: Copy>(row: &[T; LANES]) -> [T; TAGS] {
+    std::array::from_fn(|t| row[t])
+}
+
+/// Dense weights: `2^bits` rows of [`TAGS`] columns (and the padding of
+/// [`LANES`]).
 pub struct Model {
     bits: u32,
-    weights: Vec<[i16; TAGS]>,
+    weights: Vec<[i16; LANES]>,
     /// The scores of the sentence edges, "<s>" and "</s>".
     edges: OnceLock<(Scored, Scored)>,
     /// The weights of the tag-only features, by the two previous tags.
@@ -60,7 +74,7 @@ pub struct Model {
 }
 
 /// Summed weights by the gazetteer tags of a word and its neighbours.
-type GazWindows = [[[[i32; TAGS]; 8]; 8]; 8];
+type GazWindows = [[[Scores; 8]; 8]; 8];
 
 /// A word's hashes and the summed weights of the features it determines
 /// alone (as the word, and as each neighbour): the part of decoding that
@@ -68,18 +82,18 @@ type GazWindows = [[[[i32; TAGS]; 8]; 8]; 8];
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
     pub(super) hashes: WordHashes,
-    own: [i32; TAGS],
+    own: Scores,
     /// `own` plus the document-context features of the first pass (which
     /// has no context, so they depend on the word alone).
-    own_first_pass: [i32; TAGS],
+    own_first_pass: Scores,
     /// The [`marked_features`] of the word after a word that is no
     /// trigger, outside the gazetteer's names: most words, most of the
     /// time.
-    unmarked: [i32; TAGS],
-    left1: [i32; TAGS],
-    left2: [i32; TAGS],
-    right1: [i32; TAGS],
-    right2: [i32; TAGS],
+    unmarked: Scores,
+    left1: Scores,
+    left2: Scores,
+    right1: Scores,
+    right2: Scores,
     /// The weights of the tag features at this word, by the previous tag
     /// (`[prev][tag]`): the tag-only one plus the word's own, added once
     /// here rather than at every occurrence.
@@ -87,7 +101,7 @@ pub struct Scored {
 }
 
 /// Adds `b` into `a`.
-fn add_into(a: &mut [i32; TAGS], b: &[i32; TAGS]) {
+fn add_into(a: &mut Scores, b: &Scores) {
     for (x, y) in a.iter_mut().zip(b) {
         *x += y;
     }
@@ -132,19 +146,19 @@ impl Model {
             return None;
         }
         let rows = read_u32(bytes, 12)? as usize;
-        let mut weights = vec![[0; TAGS]; 1 << bits];
+        let mut weights = vec![[0; LANES]; 1 << bits];
         let mut at = 16;
         let mut bucket: u64 = 0;
         for _ in 0..rows {
             bucket = bucket.checked_add(read_varint(bytes, &mut at)?)?;
             let row = weights.get_mut(usize::try_from(bucket).ok()?)?;
-            for w in row.iter_mut() {
+            for w in row.iter_mut().take(TAGS) {
                 let b = bytes.get(at..at + 2)?;
                 *w = i16::from_le_bytes([b[0], b[1]]);
                 at += 2;
             }
         }
-        Some(Model::from_weights(bits, weights))
+        Some(Model::from_rows(bits, weights))
     }
 
     /// Writes the weight file of a quantized table (rows that are all zero
@@ -167,7 +181,7 @@ impl Model {
                 }
                 rows.push(b | 0x80);
             }
-            for w in row {
+            for w in row.iter().take(TAGS) {
                 rows.extend_from_slice(&w.to_le_bytes());
             }
             last = bucket;
@@ -182,6 +196,15 @@ impl Model {
 
     /// Builds a model from trained weights.
     pub fn from_weights(bits: u32, weights: Vec<[i16; TAGS]>) -> Model {
+        let rows = weights
+            .iter()
+            .map(|w| std::array::from_fn(|t| w.get(t).copied().unwrap_or(0)))
+            .collect();
+        Model::from_rows(bits, rows)
+    }
+
+    /// A model from rows already padded to [`LANES`].
+    fn from_rows(bits: u32, weights: Vec<[i16; LANES]>) -> Model {
         Model {
             bits,
             weights,
@@ -196,7 +219,7 @@ impl Model {
         (h >> (64 - self.bits)) as usize
     }
 
-    fn add(&self, scores: &mut [i32; TAGS], h: u64) {
+    fn add(&self, scores: &mut Scores, h: u64) {
         if let Some(row) = self.weights.get(self.bucket(h)) {
             for (s, w) in scores.iter_mut().zip(row) {
                 *s += i32::from(*w);
@@ -272,12 +295,7 @@ impl Model {
     /// sentence, by tag: those of [`sentence_features_with`](super::features::sentence_features_with),
     /// gathered from the word records and small tables instead of hashed
     /// one by one.
-    fn emissions(
-        &self,
-        scored: &[&Scored],
-        gaz: &[GazTag],
-        context: Option<&[u8]>,
-    ) -> Vec<[i32; TAGS]> {
+    fn emissions(&self, scored: &[&Scored], gaz: &[GazTag], context: Option<&[u8]>) -> Vec<Scores> {
         // Every sentence has both edges: they are scored once per model.
         let (start, end) = self.edges.get_or_init(|| {
             (
@@ -336,8 +354,9 @@ impl Model {
     /// The tag features that depend on the tags alone, scored once per
     /// model.
     fn transitions(&self) -> &Transitions {
-        self.transitions
-            .get_or_init(|| std::array::from_fn(|p| self.sum(&[tag_features(p as u8, 0)[0]])))
+        self.transitions.get_or_init(|| {
+            std::array::from_fn(|p| tags_of(&self.sum(&[tag_features(p as u8, 0)[0]])))
+        })
     }
 
     /// The summed weights of every gazetteer window, scored once per model.
@@ -357,8 +376,8 @@ impl Model {
         })
     }
 
-    fn sum(&self, ids: &[u64]) -> [i32; TAGS] {
-        let mut s = [0; TAGS];
+    fn sum(&self, ids: &[u64]) -> Scores {
+        let mut s = [0; LANES];
         for &h in ids {
             self.add(&mut s, h);
         }
@@ -383,7 +402,9 @@ impl Model {
             right2: self.sum(&hashes.as_right2()),
             steps: add_rows(
                 self.transitions(),
-                &std::array::from_fn(|p| self.sum(&[tag_features(p as u8, hashes.word)[1]])),
+                &std::array::from_fn(|p| {
+                    tags_of(&self.sum(&[tag_features(p as u8, hashes.word)[1]]))
+                }),
             ),
             hashes,
         }
@@ -395,11 +416,7 @@ pub type Transitions = [[i32; TAGS]; TAGS];
 
 /// `a + b`, row by row.
 fn add_rows(a: &Transitions, b: &Transitions) -> Transitions {
-    std::array::from_fn(|p| {
-        let mut row = a[p];
-        add_into(&mut row, &b[p]);
-        row
-    })
+    std::array::from_fn(|p| std::array::from_fn(|t| a[p][t] + b[p][t]))
 }
 
 /// The tags each tag may follow under [`allowed`], as a range of columns
@@ -431,7 +448,10 @@ pub fn viterbi<'a>(
 
 /// [`viterbi`] with the tag features of each word already summed:
 /// `steps(i)[prev][tag]`.
-fn best_path<'a>(emit: &[[i32; TAGS]], steps: impl Fn(usize) -> &'a Transitions) -> Vec<u8> {
+fn best_path<'a, const W: usize>(
+    emit: &[[i32; W]],
+    steps: impl Fn(usize) -> &'a Transitions,
+) -> Vec<u8> {
     // Far below any real path's score (at most a few million per word),
     // far enough above i64::MIN that adding weights never wraps.
     const NONE: i64 = i64::MIN / 4;
@@ -495,7 +515,8 @@ mod tests {
         weights[200] = [i16::MAX, i16::MIN, 0, 0, 0, 0, 1];
         let m = Model::from_weights(8, weights.clone());
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
-        assert_eq!(back.weights, weights);
+        let back_rows: Vec<[i16; TAGS]> = back.weights.iter().map(tags_of).collect();
+        assert_eq!(back_rows, weights);
         // Truncated files are rejected, not read past their end.
         let bytes = m.to_bytes();
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_none());
@@ -522,7 +543,7 @@ mod tests {
 
     /// Each word's static features hashed and summed one by one, as the
     /// trainer sees them.
-    fn reference_emissions(words: &[&str], context: Option<&[u8]>) -> Vec<[i32; TAGS]> {
+    fn reference_emissions(words: &[&str], context: Option<&[u8]>) -> Vec<Scores> {
         let f =
             super::super::features::sentence_features_with(words, &GAZETTEER.find(words), context);
         (0..words.len()).map(|i| MODEL.sum(f.of(i))).collect()
