@@ -72,17 +72,7 @@ pub fn b_cubed(pairs: &[(&str, &str)]) -> Prf {
         r_sum += both / by_gold.get(g).copied().unwrap_or(1) as f64;
     }
     let n = pairs.len().max(1) as f64;
-    let (precision, recall) = (p_sum / n, r_sum / n);
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
-    Prf {
-        precision,
-        recall,
-        f1,
-    }
+    Prf::new(p_sum / n, r_sum / n)
 }
 
 /// Scores the entities of `analyze` on the seeds against `gold/entities.jsonl`.

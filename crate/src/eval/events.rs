@@ -9,7 +9,7 @@
 //! precision): `events()`, the library's grouping, and `same_event(id)`,
 //! the articles matching draws on for a saved article.
 
-use super::read_jsonl;
+use super::{read_jsonl, Prf};
 use crate::library::{Library, NewArticle};
 use crate::Error;
 use std::collections::HashMap;
@@ -38,9 +38,9 @@ pub struct EventsRow {
     /// Articles in the largest event found.
     pub largest: usize,
     /// B-cubed precision, recall of `events()` over the gold articles.
-    pub groups: (f64, f64),
+    pub groups: Prf,
     /// The same of `same_event(id)`.
-    pub same_event: (f64, f64),
+    pub same_event: Prf,
     /// Distractors placed in a gold article's event.
     pub distractors_pulled_in: usize,
     /// The largest events found: their size and first titles, for a reader
@@ -56,14 +56,6 @@ pub struct EventsReport {
     pub rows: Vec<EventsRow>,
 }
 
-fn f1((p, r): (f64, f64)) -> f64 {
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
-}
-
 impl fmt::Display for EventsReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
@@ -73,22 +65,13 @@ impl fmt::Display for EventsReport {
         )?;
         writeln!(
             f,
-            "distractors  events  largest  events() P/R/F1        same_event() P/R/F1     pulled in"
+            "distractors  events  largest  events()                         same_event()                     pulled in"
         )?;
         for r in &self.rows {
             writeln!(
                 f,
-                "{:>11}  {:>6}  {:>7}  {:.3} {:.3} {:.3}      {:.3} {:.3} {:.3}      {}",
-                r.distractors,
-                r.events,
-                r.largest,
-                r.groups.0,
-                r.groups.1,
-                f1(r.groups),
-                r.same_event.0,
-                r.same_event.1,
-                f1(r.same_event),
-                r.distractors_pulled_in
+                "{:>11}  {:>6}  {:>7}  {}   {}   {}",
+                r.distractors, r.events, r.largest, r.groups, r.same_event, r.distractors_pulled_in
             )?;
             for (size, titles) in &r.largest_titles {
                 writeln!(f, "  [{size}] {}", titles.join(" | "))?;
@@ -165,7 +148,7 @@ fn split_header(raw: &str) -> Option<(Vec<(&str, &str)>, &str)> {
 /// B-cubed precision and recall of `found(x)`, the group given for each
 /// gold article x (ids of any articles, x included), against the gold
 /// events.
-fn bcubed(gold: &[GoldArticle], found: impl Fn(&str) -> Vec<String>) -> (f64, f64) {
+fn bcubed(gold: &[GoldArticle], found: impl Fn(&str) -> Vec<String>) -> Prf {
     let event_of: HashMap<&str, &str> = gold
         .iter()
         .map(|g| (g.article.id.as_str(), g.event.as_str()))
@@ -185,7 +168,7 @@ fn bcubed(gold: &[GoldArticle], found: impl Fn(&str) -> Vec<String>) -> (f64, f6
         r += right as f64 / size[g.event.as_str()] as f64;
     }
     let n = gold.len().max(1) as f64;
-    (p / n, r / n)
+    Prf::new(p / n, r / n)
 }
 
 /// Scores event grouping on the gold list `gold`, then again after adding
@@ -321,16 +304,16 @@ mod tests {
         ];
         // Perfect: each finds both.
         let both = |_: &str| vec!["gold-0".to_string(), "gold-1".to_string()];
-        assert_eq!(bcubed(&gold, both), (1.0, 1.0));
+        assert_eq!(bcubed(&gold, both), Prf::new(1.0, 1.0));
         // Each alone: precision 1, recall 1/2.
         let alone = |id: &str| vec![id.to_string()];
-        assert_eq!(bcubed(&gold, alone), (1.0, 0.5));
+        assert_eq!(bcubed(&gold, alone), Prf::new(1.0, 0.5));
         // Both plus two distractors: precision 1/2.
         let crowd = |_: &str| {
             ["gold-0", "gold-1", "news-1", "news-2"]
                 .map(String::from)
                 .to_vec()
         };
-        assert_eq!(bcubed(&gold, crowd), (0.5, 1.0));
+        assert_eq!(bcubed(&gold, crowd), Prf::new(0.5, 1.0));
     }
 }

@@ -77,8 +77,11 @@ impl Prf {
     /// ```
     pub fn from_counts(tp_pred: usize, predicted: usize, tp_gold: usize, gold: usize) -> Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let precision = ratio(tp_pred, predicted);
-        let recall = ratio(tp_gold, gold);
+        Prf::new(ratio(tp_pred, predicted), ratio(tp_gold, gold))
+    }
+
+    /// From precision and recall, with their harmonic mean (0 when both are).
+    pub fn new(precision: f64, recall: f64) -> Prf {
         let f1 = if precision + recall == 0.0 {
             0.0
         } else {
