@@ -10,6 +10,8 @@ const USAGE: &str = "usage:
                                    one JSON line per query passage, best matches first
   tabayyun claims --library LIB.jsonl
                                    numeric claims grouped across outlets, as JSON
+  tabayyun events --library LIB.jsonl
+                                   the library's events, one JSON line each
   tabayyun eval matching --gold DIR [--predictions FILE]
                                    R@1, R@3, MRR, nDCG@5 (ours, or a peer's match output)
   tabayyun eval paraphrase --pairs FILE (--library LIB.jsonl | --predictions FILE)
@@ -107,6 +109,21 @@ fn cmd_claims(args: &[String]) -> Result<(), String> {
         serde_json::to_string_pretty(&groups).map_err(|e| e.to_string())?
     );
     Ok(())
+}
+
+fn cmd_events(args: &[String]) -> Result<(), String> {
+    use std::io::Write;
+    let Some(lib) = flag(args, "--library") else {
+        return Err(USAGE.to_string());
+    };
+    let lib = tabayyun::eval::matching::library_from_jsonl(std::path::Path::new(lib))
+        .map_err(|e| e.to_string())?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for event in lib.events() {
+        let line = serde_json::to_string(&event).map_err(|e| e.to_string())?;
+        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
 }
 
 fn cmd_eval_matching(args: &[String]) -> Result<(), String> {
@@ -437,6 +454,7 @@ fn main() -> ExitCode {
         Some("annotate") => annotate(&args[1..]),
         Some("match") => cmd_match(&args[1..]),
         Some("claims") => cmd_claims(&args[1..]),
+        Some("events") => cmd_events(&args[1..]),
         Some("eval") if args.get(1).map(String::as_str) == Some("matching") => {
             cmd_eval_matching(&args[2..])
         }
