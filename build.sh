@@ -67,7 +67,7 @@ build() {
     target/wasm32-unknown-unknown/release/tabayyun.wasm
   node_modules/.bin/wasm-opt -O3 \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
     "$out/tabayyun_bg.wasm" -o "$out/tabayyun_bg.opt.wasm"
   mv "$out/tabayyun_bg.opt.wasm" "$out/tabayyun_bg.wasm"
   for dest in extension/pkg www/pkg; do
