@@ -169,22 +169,31 @@ fn variant_of_known(name: &str, kind: Kind) -> Option<usize> {
         return None;
     }
     // One edit changes the length by one letter at most, and leaves the
-    // start or the end of a long name as it was: only entries that share
-    // the first or the last four bytes are tried, in list order.
-    let mut tried: Vec<usize> = [ENDS.0.get(&head(name)), ENDS.1.get(&tail(name))]
-        .into_iter()
-        .flatten()
-        .flatten()
-        .copied()
-        .collect();
-    tried.sort_unstable();
-    tried.dedup();
-    tried.into_iter().find(|&i| {
+    // start or the end of a long name as it was: only entries of the same
+    // type that share the first or the last four bytes are tried, in list
+    // order.
+    let none: &[usize] = &[];
+    let by_head = ENDS.0.get(&(kind, head(name))).map_or(none, Vec::as_slice);
+    let by_tail = ENDS.1.get(&(kind, tail(name))).map_or(none, Vec::as_slice);
+    in_order(by_head, by_tail).find(|&i| {
         GAZETTEER.entries.get(i).is_some_and(|e| {
-            e.kind == kind
-                && e.surface.len().abs_diff(name.len()) <= 2
-                && within_one_edit(&e.surface, name)
+            e.surface.len().abs_diff(name.len()) <= 2 && within_one_edit(&e.surface, name)
         })
+    })
+}
+
+/// The union of two ascending lists, ascending, each number once.
+fn in_order<'a>(mut a: &'a [usize], mut b: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    std::iter::from_fn(move || {
+        let next = match (a.first(), b.first()) {
+            (Some(&x), Some(&y)) => x.min(y),
+            (Some(&x), None) => x,
+            (None, Some(&y)) => y,
+            (None, None) => return None,
+        };
+        a = a.strip_prefix(&[next]).unwrap_or(a);
+        b = b.strip_prefix(&[next]).unwrap_or(b);
+        Some(next)
     })
 }
 
@@ -200,15 +209,15 @@ fn tail(name: &str) -> Option<&str> {
     name.get(name.len().saturating_sub(4)..)
 }
 
-/// Gazetteer entries by the [`head`] and by the [`tail`] of their surface,
-/// in list order.
-type ByEnd = HashMap<Option<&'static str>, Vec<usize>, FxBuild>;
+/// Gazetteer entries by type and the [`head`], and by type and the
+/// [`tail`] of their surface, in list order.
+type ByEnd = HashMap<(Kind, Option<&'static str>), Vec<usize>, FxBuild>;
 
 static ENDS: LazyLock<(ByEnd, ByEnd)> = LazyLock::new(|| {
     let (mut heads, mut tails) = (ByEnd::default(), ByEnd::default());
     for (i, e) in GAZETTEER.entries.iter().enumerate() {
-        heads.entry(head(&e.surface)).or_default().push(i);
-        tails.entry(tail(&e.surface)).or_default().push(i);
+        heads.entry((e.kind, head(&e.surface))).or_default().push(i);
+        tails.entry((e.kind, tail(&e.surface))).or_default().push(i);
     }
     (heads, tails)
 });
@@ -310,6 +319,19 @@ mod tests {
             words: normalize(text).split(' ').map(str::to_string).collect(),
             kind,
             entry: None,
+        }
+    }
+
+    #[test]
+    fn in_order_merges_without_repeats() {
+        let cases: [(&[usize], &[usize], &[usize]); 4] = [
+            (&[1, 4, 7], &[2, 4, 9], &[1, 2, 4, 7, 9]),
+            (&[], &[3], &[3]),
+            (&[5], &[], &[5]),
+            (&[], &[], &[]),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(in_order(a, b).collect::<Vec<_>>(), want, "{a:?} {b:?}");
         }
     }
 
