@@ -82,9 +82,11 @@ type GazWindows = [[[Scores; 8]; 8]; 8];
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
     pub(super) hashes: WordHashes,
-    own: Scores,
-    /// `own` plus the document-context features of the first pass (which
-    /// has no context, so they depend on the word alone).
+    /// The features of the word on its own, with the document-context
+    /// features of the first pass (which has no context, so they depend on
+    /// the word alone). The second pass, used only to score corpora
+    /// (`ner-conll`), sums the word's own features again rather than keep
+    /// them in every record.
     own_first_pass: Scores,
     /// The [`marked_features`] of the word after a word that is no
     /// trigger, outside the gazetteer's names: most words, most of the
@@ -319,7 +321,7 @@ impl Model {
                 let mut scores = match context {
                     None => w.own_first_pass,
                     Some(m) => {
-                        let mut s = w.own;
+                        let mut s = self.sum(&w.hashes.own());
                         let ctx = Some(m.get(i).copied().unwrap_or(0));
                         for h in context_features(ctx, &w.hashes) {
                             self.add(&mut s, h);
@@ -393,7 +395,6 @@ impl Model {
             &self.sum(&context_features(None, &hashes)),
         );
         Scored {
-            own,
             own_first_pass,
             unmarked: self.sum(&marked_features(NO_TRIGGER, &hashes, Some(GazTag::Out))),
             left1: self.sum(&hashes.as_left1()),
