@@ -90,14 +90,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        let Some(c) = text.get(next..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
         let i = next;
         // Most of a word is letters that fold to themselves: copied as one
         // run, without decoding, folding and re-encoding each of them.
         if let Some(t) = open.as_mut().filter(|t| t.kind == TokenKind::Word) {
-            let run = plain_letters(&text.as_bytes()[i..]);
+            let run = text.as_bytes().get(i..).map_or(0, plain_letters);
             if let Some(letters) = text.get(i..i + run).filter(|_| run > 0) {
                 t.norm.push_str(letters);
                 t.end = i + run;
@@ -105,6 +102,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let f = fold(c);
         let class = classify(f);
         let end = i + c.len_utf8();
