@@ -472,7 +472,6 @@ impl Library {
             .filter(|(_, (name, _))| is_plain_word(name))
             .flat_map(|(i, (name, _))| {
                 super::neighbours::of(name)
-                    .iter()
                     .filter_map(|n| ix.lookup(n))
                     .filter(|t| !q_ids.contains(t))
                     .map(move |t| (i, t))
