@@ -1,7 +1,8 @@
 //! Library, distributional neighbours: for the frequent content stems of
-//! news, the few stems used in the same contexts ("قصف" shelling, "غار" air
-//! strikes), so that two passages telling one sub-topic without a shared
-//! word can still meet. Input: a matching term (a light stem, see
+//! news, the few stems used in the same contexts ("تفجير" bombing and
+//! "انفجار" explosion; "ضرائب" taxes and "ضريبة" a tax, which the light stem
+//! keeps apart), so that two passages telling one fact or sub-topic in
+//! other words can still meet. Input: a matching term (a light stem, see
 //! [`super::terms::word_term`]). Output: its neighbours.
 //!
 //! The table is `crate/data/neighbours.tsv`, written by `tabayyun
@@ -100,10 +101,12 @@ impl Default for BuildOptions {
 /// skipped, `window` either side), weighted by positive pointwise mutual
 /// information with context counts smoothed to the power 0.75 (Levy,
 /// Goldberg and Dagan 2015), the strongest `features` kept; two stems are
-/// neighbours when the cosine of these vectors reaches `threshold`. Stems
-/// that are words of names (the gazetteers' places, people and
-/// organisations) are left out: Syria and Iraq share contexts, yet a
-/// passage on one is not a paraphrase of a passage on the other.
+/// neighbours when the cosine of these vectors reaches `threshold` and
+/// each is among the other's `keep` best. Stems that are words of names
+/// (the gazetteers' places and people, and the given names) are left out:
+/// Syria and Iraq share contexts, yet a passage on one is not a paraphrase
+/// of a passage on the other. Organisation words stay (وزارة، قوات): they
+/// are common nouns too.
 #[cfg(feature = "cli")]
 pub fn build(texts: &[String], opts: &BuildOptions) -> String {
     use super::terms::word_term;
