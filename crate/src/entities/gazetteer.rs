@@ -24,6 +24,10 @@ const LISTS: [&str; 3] = [
 
 const GIVEN_NAMES: &str = include_str!("../../data/gazetteers/given_names.txt");
 
+/// Football clubs whose one-word names are also common words or places;
+/// names only in a sports context (see [`super::organisations`]).
+const CLUBS: &str = include_str!("../../data/gazetteers/clubs.txt");
+
 /// One alias of a known entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -64,6 +68,7 @@ pub struct Gazetteer {
     /// lose a letter to proclitic splitting.
     known_words: WordSet,
     given: WordSet,
+    clubs: WordSet,
 }
 
 /// Lines of a list without `#` comments and blank lines.
@@ -82,6 +87,7 @@ impl Gazetteer {
             by_surface: WordMap::default(),
             known_words: WordSet::default(),
             given: WordSet::default(),
+            clubs: data_lines(CLUBS).map(|c| normalize(c.trim())).collect(),
         };
         for line in LISTS.iter().flat_map(|l| data_lines(l)) {
             let mut cols = line.split('\t');
@@ -120,6 +126,18 @@ impl Gazetteer {
             g.given.insert(n);
         }
         g
+    }
+
+    /// Whether a folded word, with its article and without other
+    /// proclitics, is a club of the list ("الهلال").
+    ///
+    /// ```
+    /// use tabayyun::entities::gazetteer::GAZETTEER;
+    /// assert!(GAZETTEER.is_club("الهلال"));
+    /// assert!(!GAZETTEER.is_club("الحكومه"));
+    /// ```
+    pub fn is_club(&self, word: &str) -> bool {
+        self.clubs.contains(word)
     }
 
     /// Whether a folded word is a given name ("وليد").
@@ -303,6 +321,12 @@ mod tests {
             let n = normalize(name.trim());
             assert_eq!(n.split_whitespace().count(), 1, "one word: {name}");
             assert!(given.insert(n), "duplicate given name {name}");
+        }
+        let mut clubs = WordSet::default();
+        for name in data_lines(CLUBS) {
+            let n = normalize(name.trim());
+            assert_eq!(n.split_whitespace().count(), 1, "one word: {name}");
+            assert!(clubs.insert(n), "duplicate club {name}");
         }
     }
 

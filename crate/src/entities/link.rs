@@ -147,10 +147,10 @@ static BY_SKELETON: LazyLock<WordMap<Option<usize>>> = LazyLock::new(|| {
 /// The gazetteer entry a mention the gazetteer did not match is a variant
 /// of (rule 3 of the module doc).
 fn variant_of_known(name: &str, kind: Kind) -> Option<usize> {
-    if let Some(&i) = GAZETTEER.by_surface.get(name) {
+    let same_kind = |i: &usize| GAZETTEER.entries.get(*i).is_some_and(|e| e.kind == kind);
+    if let Some(&i) = GAZETTEER.by_surface.get(name).filter(|i| same_kind(i)) {
         return Some(i);
     }
-    let same_kind = |i: &usize| GAZETTEER.entries.get(*i).is_some_and(|e| e.kind == kind);
     if let Some(Some(i)) = BY_SKELETON
         .get(&skeleton(name))
         .filter(|i| i.is_some_and(|i| same_kind(&i)))
@@ -244,7 +244,9 @@ pub fn own_id(words: &[String]) -> String {
 
 /// Links the mentions of one document; returns one (id, type) per
 /// mention, in order. A mention linked to a known entity takes that
-/// entity's type.
+/// entity's type; a mention that only spells a known alias of another type
+/// keeps its own (the rules retype "الشرق الأوسط" after "صحيفة", the
+/// paper, and "العين" after "مدرب", the club).
 ///
 /// ```
 /// use tabayyun::entities::link::{link, Mention};
@@ -262,7 +264,13 @@ pub fn link(mentions: &[Mention]) -> Vec<(String, Kind)> {
         .zip(&names)
         .map(|(m, name)| {
             m.entry
-                .or_else(|| GAZETTEER.by_surface.get(name).copied())
+                .or_else(|| {
+                    GAZETTEER
+                        .by_surface
+                        .get(name)
+                        .copied()
+                        .filter(|&i| GAZETTEER.entries.get(i).is_some_and(|e| e.kind == m.kind))
+                })
                 .and_then(known)
         })
         .collect();
@@ -285,7 +293,9 @@ pub fn link(mentions: &[Mention]) -> Vec<(String, Kind)> {
                     m.words.len() == 1
                         && (o.words.first() == m.words.first() || o.words.last() == m.words.last())
                 } else {
-                    o.words.starts_with(&m.words)
+                    // A club is not the short form of a longer name that
+                    // starts with it ("الاتحاد", "الاتحاد السعودي لكرة القدم").
+                    o.words.starts_with(&m.words) && !GAZETTEER.is_club(name)
                 }
         });
         let id = match longer {

@@ -22,6 +22,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod link;
 pub mod model;
+mod organisations;
 #[cfg(feature = "cli")]
 pub mod train;
 
@@ -363,8 +364,12 @@ fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
             continue;
         }
         // A title before an unseen name: "العميد ماهر الشامي". The name
-        // is indefinite (الرئيس الأميركي is a title and an adjective).
-        let is_title = record.trigger == Some(Trigger::Title);
+        // is indefinite (الرئيس الأميركي is a title and an adjective). A
+        // title without the article is in construct with what follows
+        // ("مدير مستودع", "a warehouse manager"; "رئيس وزراء"), not
+        // before a name.
+        let is_title =
+            record.trigger == Some(Trigger::Title) && (pre.ends_with("ال") || w.starts_with("ال"));
         if is_title && name_word(next) && !a.is_some_and(|a| a.starts_with("ال")) {
             let after = at(i + 2);
             let family = name_word(after) && after.0.is_some_and(|b| b.starts_with("ال"));
@@ -383,7 +388,11 @@ fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
         // (that would be indefinite too), so given name + ال-word, or two
         // given names, read as a full name.
         // علي is also على ("on") once folded: particles never start a name.
-        let given = (record.given || record.given_rest) && !NOT_IN_NAMES.contains(&w);
+        // "وعلى" folds to وعلي: after و or ف it is "and on" far more
+        // often than "and Ali" ("وعلى الصعيد").
+        let particle =
+            NOT_IN_NAMES.contains(&w) || (matches!(pre, "و" | "ف") && NOT_IN_NAMES.contains(&rest));
+        let given = (record.given || record.given_rest) && !particle;
         let surname = a.is_some_and(|a| a.starts_with("ال")) || next.2.is_some_and(|r| r.given);
         if given && kind == TokenKind::Word && name_word(next) && surname {
             out.push(Candidate {
@@ -580,7 +589,10 @@ fn sentence_candidates(s: &Sentence) -> Vec<Candidate> {
         }
     }
     found.extend(added);
-    let mut found = institutions(found, s);
+    let found = institutions(found, s);
+    let found = organisations::bodies(found, s);
+    let found = organisations::brands(found, s);
+    let mut found = organisations::clubs(found, s);
     for c in trigger_candidates(s) {
         if !found.iter().any(|k| k.first < c.end && c.first < k.end) {
             found.push(c);
@@ -595,8 +607,9 @@ fn sentence_candidates(s: &Sentence) -> Vec<Candidate> {
 /// institution, an organisation, not the place inside it. Organisation
 /// heads that rather say whose they are (قوات، وزارة، جيش) or name a
 /// thing (قناة السويس) are not here.
-const INSTITUTION_HEADS: [&str; 10] = [
+const INSTITUTION_HEADS: [&str; 11] = [
     "جامعة",
+    "غرفة",
     "بلدية",
     "مكتبة",
     "معهد",
@@ -794,6 +807,7 @@ fn recognize_with(text: &str, tokens: &[Token], records: &[&Word]) -> Vec<Entity
         );
     }
     add_surnames(tokens, records, &mut found);
+    organisations::add_clubs(tokens, records, &mut found);
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     let mut mentions: Vec<link::Mention> = Vec::with_capacity(found.len());
     for c in found {
