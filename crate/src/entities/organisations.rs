@@ -317,12 +317,17 @@ fn chain_end(
             complement |= pre == "لل";
             i += 1;
         } else if (pre == "ل" || pre == "و")
+            && !(pre == "ل" && complement)
             && clusters::cluster(&a).is_some()
             && roles(&a) & HEAD == 0
             && bare_definite(i + 1).is_some()
+            && word_at(i + 1).is_some_and(|(_, r)| r.trigger != Some(Trigger::Title))
+            && word_at(i + 2).is_none_or(|(n, nr)| roles(&article_form(n, nr).1) & STOP == 0)
         {
             // "لكرة القدم", "لحقوق الإنسان", "وتقنية المعلومات"; not
-            // "وأمانة المنطقة", another body.
+            // "وأمانة المنطقة" (another body), "لإجبار الرئيس" (a purpose:
+            // "to force the president"), "لعقد الاجتماع القادم" ("to hold
+            // the next meeting"); one complement with ل.
             complement |= pre == "ل";
             i += 2;
         } else {

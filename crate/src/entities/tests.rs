@@ -358,6 +358,20 @@ fn organisation_bodies() {
         // "The company's vice-president for the Middle East region": no
         // name adjective, a complement alone.
         ("وقال نائب رئيس الشركة لمنطقة الخليج إن", "الشركة", "ORG"),
+        // "A resolution of the Security Council to force the president":
+        // ل before a verbal noun and a title is a purpose, not the name's.
+        (
+            "وطلبا قرارا من مجلس الأمن لإجبار الرئيس على القبول.",
+            "لإجبار",
+            "ORG",
+        ),
+        // "The Arab Organisation for Industry to hold the next meeting":
+        // one complement with ل, not a second.
+        (
+            "ودعت المنظمة العربية للتصنيع لعقد الاجتماع القادم.",
+            "لعقد",
+            "ORG",
+        ),
         // "The European Union and the United States": a known name is not
         // extended over the next one.
         (
