@@ -140,6 +140,11 @@ impl Gazetteer {
         self.clubs.contains(word)
     }
 
+    /// The clubs of the list, folded.
+    pub fn clubs(&self) -> impl Iterator<Item = &str> {
+        self.clubs.iter().map(String::as_str)
+    }
+
     /// Whether a folded word is a given name ("وليد").
     ///
     /// ```

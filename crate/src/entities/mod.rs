@@ -390,9 +390,10 @@ fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
         // علي is also على ("on") once folded: particles never start a name.
         // "وعلى" folds to وعلي: after و or ف it is "and on" far more
         // often than "and Ali" ("وعلى الصعيد").
-        let particle =
-            NOT_IN_NAMES.contains(&w) || (matches!(pre, "و" | "ف") && NOT_IN_NAMES.contains(&rest));
-        let given = (record.given || record.given_rest) && !particle;
+        let particle = || {
+            NOT_IN_NAMES.contains(&w) || (matches!(pre, "و" | "ف") && NOT_IN_NAMES.contains(&rest))
+        };
+        let given = (record.given || record.given_rest) && !particle();
         let surname = a.is_some_and(|a| a.starts_with("ال")) || next.2.is_some_and(|r| r.given);
         if given && kind == TokenKind::Word && name_word(next) && surname {
             out.push(Candidate {
@@ -590,9 +591,7 @@ fn sentence_candidates(s: &Sentence) -> Vec<Candidate> {
     }
     found.extend(added);
     let found = institutions(found, s);
-    let found = organisations::bodies(found, s);
-    let found = organisations::brands(found, s);
-    let mut found = organisations::clubs(found, s);
+    let mut found = organisations::organisations(found, s);
     for c in trigger_candidates(s) {
         if !found.iter().any(|k| k.first < c.end && c.first < k.end) {
             found.push(c);

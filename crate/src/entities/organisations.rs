@@ -112,6 +112,10 @@ const INSTITUTION: u16 = 512;
 const CLUB_VERB: u16 = 1024;
 const PLACE_GENITIVE: u16 = 2048;
 const MORE_ADJECTIVE: u16 = 4096;
+const CLUB: u16 = 8192;
+/// Marks a head's key with the article ("الهييه" for هيئة), so that one
+/// lookup finds a definite head.
+const DEFINITE: u16 = 16384;
 const HEAD: u16 = BODY | LOOSE | MEDIA | COMPANY | INSTITUTION;
 
 /// Every word of the lists above, folded, with the roles it has.
@@ -133,8 +137,15 @@ static ROLES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
         (INSTITUTIONS, INSTITUTION),
     ] {
         for w in list.split_whitespace() {
-            *m.entry(normalize(w)).or_insert(0) |= role;
+            let n = normalize(w);
+            if role & HEAD != 0 {
+                *m.entry(format!("ال{n}")).or_insert(0) |= role | DEFINITE;
+            }
+            *m.entry(n).or_insert(0) |= role;
         }
+    }
+    for club in GAZETTEER.clubs() {
+        *m.entry(club.to_string()).or_insert(0) |= CLUB;
     }
     m
 });
@@ -169,25 +180,56 @@ fn word_at<'a>(s: &Sentence<'a>, i: usize) -> Option<(&'a str, &'a Word)> {
     }
 }
 
-/// A head noun at word `i`: its roles, the proclitic characters to leave
-/// out, and whether it has the article. The whole word is tried first:
-/// "وزارة" also splits as و + زارة.
-fn head_at(s: &Sentence, i: usize) -> Option<(u16, usize, bool)> {
-    let (w, r) = word_at(s, i)?;
-    let whole = roles(w) & HEAD;
-    if whole != 0 {
-        return Some((whole, 0, false));
+/// What the rules ask of one word, looked up once per sentence: the
+/// head noun it is (roles, proclitic characters to leave out, whether it
+/// has the article), and the club it names (proclitic characters to leave
+/// out). Most words are neither and cost one lookup.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    head: Option<(u16, usize, bool)>,
+    club: Option<usize>,
+}
+
+/// The [`Mark`] of every word of the sentence. A head is tried whole
+/// first: "وزارة" also splits as و + زارة.
+fn marks(s: &Sentence) -> Vec<Mark> {
+    (0..s.words.len())
+        .map(|i| {
+            let Some((w, r)) = word_at(s, i) else {
+                return Mark::default();
+            };
+            // One lookup for a word without proclitics or with the article
+            // alone, two otherwise: whole ("وزارة" also splits as و +
+            // زارة), and without its proclitics ("والهيئة" → الهيئة).
+            let whole = roles(w);
+            let pre = r.split(w).0;
+            let (skip, own) = if pre.is_empty() || pre == "ال" {
+                (0, whole)
+            } else {
+                let (skip, a) = article_form(w, r);
+                (skip, roles(&a))
+            };
+            let head = if whole & HEAD != 0 && whole & DEFINITE == 0 {
+                Some((whole & HEAD, 0, false))
+            } else {
+                (own & HEAD != 0).then_some((own & HEAD, skip, own & DEFINITE != 0))
+            };
+            let club = (own & CLUB != 0).then_some(skip);
+            Mark { head, club }
+        })
+        .collect()
+}
+
+/// The organisation rules of the module doc, in order: bodies, brands,
+/// clubs.
+pub(super) fn organisations(found: Vec<Candidate>, s: &Sentence) -> Vec<Candidate> {
+    let marks = marks(s);
+    if marks.iter().all(|m| m.head.is_none() && m.club.is_none()) {
+        return found;
     }
-    let (pre, rest) = r.split(w);
-    let (bare, definite) = match rest.strip_prefix("ال") {
-        Some(b) if pre.is_empty() => (b, true),
-        _ => (rest, pre.ends_with("ال") || pre.ends_with("لل")),
-    };
-    let found = roles(bare) & HEAD;
-    if found == 0 || bare.len() == w.len() {
-        return None;
-    }
-    Some((found, article_form(w, r).0, definite))
+    let found = bodies(found, s, &marks);
+    let found = brands(found, s, &marks);
+    clubs(found, s, &marks)
 }
 
 /// Whether a definite word reads as an adjective of the name: a name
@@ -367,11 +409,11 @@ fn place(found: &mut Vec<Candidate>, mut c: Candidate, min_len: usize) -> bool {
 }
 
 /// Adds bodies named by a head noun and a genitive chain, whole.
-pub(super) fn bodies(mut found: Vec<Candidate>, s: &Sentence) -> Vec<Candidate> {
+fn bodies(mut found: Vec<Candidate>, s: &Sentence, marks: &[Mark]) -> Vec<Candidate> {
     let mut i = 0;
     while i < s.words.len() {
-        let Some((role, skip, definite)) =
-            head_at(s, i).filter(|h| h.0 & (BODY | LOOSE | INSTITUTION) != 0)
+        let head = marks.get(i).and_then(|m| m.head);
+        let Some((role, skip, definite)) = head.filter(|h| h.0 & (BODY | LOOSE | INSTITUTION) != 0)
         else {
             i += 1;
             continue;
@@ -428,9 +470,9 @@ fn unseen(s: &Sentence, i: usize) -> bool {
 }
 
 /// The brand after an outlet or company noun, without the noun.
-pub(super) fn brands(mut found: Vec<Candidate>, s: &Sentence) -> Vec<Candidate> {
-    for h in 0..s.words.len() {
-        let Some((role, _, false)) = head_at(s, h).filter(|h| h.0 & (MEDIA | COMPANY) != 0) else {
+fn brands(mut found: Vec<Candidate>, s: &Sentence, marks: &[Mark]) -> Vec<Candidate> {
+    for (h, mark) in marks.iter().enumerate() {
+        let Some((role, _, false)) = mark.head.filter(|h| h.0 & (MEDIA | COMPANY) != 0) else {
             continue;
         };
         let media = role & MEDIA != 0;
@@ -505,19 +547,12 @@ fn sports_word(w: &str, r: &Word) -> u16 {
     }
 }
 
-/// Whether word `i` is a club name of the list (its article form).
-fn club_at<'a>(s: &Sentence<'a>, i: usize) -> Option<(usize, Cow<'a, str>)> {
-    let (w, r) = word_at(s, i)?;
-    let (skip, a) = article_form(w, r);
-    GAZETTEER.is_club(&a).then_some((skip, a))
-}
-
 /// Clubs after a sports word ("فريق الهلال", "تعادل الأهلي"), and a club
 /// joined to one found ("مباراة القادسية والتعاون").
-pub(super) fn clubs(mut found: Vec<Candidate>, s: &Sentence) -> Vec<Candidate> {
+fn clubs(mut found: Vec<Candidate>, s: &Sentence, marks: &[Mark]) -> Vec<Candidate> {
     let mut previous_club = None;
-    for i in 0..s.words.len() {
-        let Some((skip, _)) = club_at(s, i) else {
+    for (i, mark) in marks.iter().enumerate() {
+        let Some(skip) = mark.club else {
             continue;
         };
         let context = i
