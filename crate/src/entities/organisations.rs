@@ -362,7 +362,7 @@ fn chain_end(
             && !(pre == "ل" && complement)
             && clusters::cluster(&a).is_some()
             && roles(&a) & HEAD == 0
-            && bare_definite(i + 1).is_some()
+            && bare_definite(i + 1).is_some_and(|d| roles(&d) & HEAD == 0)
             && word_at(i + 1).is_some_and(|(_, r)| r.trigger != Some(Trigger::Title))
             && word_at(i + 2).is_none_or(|(n, nr)| roles(&article_form(n, nr).1) & STOP == 0)
         {
@@ -385,14 +385,15 @@ fn chain_end(
 /// mentions wholly inside it (the outermost name wins: "أمانة المنطقة
 /// الشرقية" over the region), ends before a known organisation that
 /// starts inside it, and gives way to any mention that covers its first
-/// word or a known organisation that already reaches as far.
+/// word and to a known organisation that starts there ("مفوض الاتحاد
+/// الأوروبي لشؤون المهاجرين" is the EU's commissioner for migration).
 fn place(found: &mut Vec<Candidate>, mut c: Candidate, min_len: usize) -> bool {
     for k in found.iter() {
         if k.end <= c.first || c.end <= k.first {
             continue;
         }
         let known_org = k.entry.is_some() && k.kind == Kind::Org;
-        if k.first < c.first || (k.first == c.first && known_org && k.end >= c.end) {
+        if k.first < c.first || (k.first == c.first && known_org) {
             return false;
         }
         if (known_org && k.first > c.first) || k.end > c.end {

@@ -372,6 +372,20 @@ fn organisation_bodies() {
             "لعقد",
             "ORG",
         ),
+        // "The EU commissioner for migration": a known name is not
+        // extended by a complement.
+        (
+            "وقال مفوض الاتحاد الأوروبي لشؤون المهاجرين إن",
+            "المهاجرين",
+            "ORG",
+        ),
+        // "Head of the Higher Economic Council and member of the
+        // Economic Council": و before another head opens another body.
+        (
+            "رئيس المجلس الاقتصادي الأعلى وعضو المجلس الاقتصادي",
+            "وعضو",
+            "ORG",
+        ),
         // "The European Union and the United States": a known name is not
         // extended over the next one.
         (
