@@ -126,7 +126,7 @@ const GENERIC: [&str; 24] = [
 
 /// Particles that never stand inside a person's name: a person mention
 /// ends before them ("مصطفى بالي فإن ..." is the name, then "so").
-const NOT_IN_NAMES: [&str; 36] = [
+const NOT_IN_NAMES: [&str; 37] = [
     "ان",
     "فان",
     "وان",
@@ -163,6 +163,8 @@ const NOT_IN_NAMES: [&str; 36] = [
     "بين",
     "خلال",
     "باسم",
+    // "in favour of": ل + the given name صالح.
+    "لصالح",
 ];
 
 /// Whether a folded word is the nationality adjective of a known place

@@ -64,6 +64,10 @@ const CLUB_NOUNS: &str = "نادي فريق لاعب لاعبو لاعبي مد�
 /// Match verbs right before a club ("تعادل الأهلي", "ويلتقي الوداد"):
 /// that mention only, since some are general ("يواجه الاتفاق", "the
 /// agreement faces").
+/// Prepositions of a match's other side, after a club ("فاز الاتحاد على
+/// الفتح", "تعادل الأهلي مع الشباب").
+const OPPONENT_WORDS: &str = "على مع أمام ضد";
+
 const CLUB_VERBS: &str = "فاز يفوز تعادل يتعادل خسر يخسر تغلب يتغلب هزم يهزم استضاف يستضيف \
 تأهل يتأهل واجه يواجه التقى يلتقي";
 
@@ -116,6 +120,7 @@ const CLUB: u16 = 8192;
 /// Marks a head's key with the article ("الهييه" for هيئة), so that one
 /// lookup finds a definite head.
 const DEFINITE: u16 = 16384;
+const OPPONENT: u16 = 32768;
 const HEAD: u16 = BODY | LOOSE | MEDIA | COMPANY | INSTITUTION;
 
 /// Every word of the lists above, folded, with the roles it has.
@@ -130,6 +135,7 @@ static ROLES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
         (CLUB_VERBS, CLUB_VERB),
         (PLACE_GENITIVES, PLACE_GENITIVE),
         (MORE_ADJECTIVES, MORE_ADJECTIVE),
+        (OPPONENT_WORDS, OPPONENT),
         (NAME_ADJECTIVES, NAME_ADJECTIVE),
         (STOP_WORDS, STOP),
         (PATRONS, PATRON),
@@ -548,8 +554,9 @@ fn sports_word(w: &str, r: &Word) -> u16 {
     }
 }
 
-/// Clubs after a sports word ("فريق الهلال", "تعادل الأهلي"), and a club
-/// joined to one found ("مباراة القادسية والتعاون").
+/// Clubs after a sports word ("فريق الهلال", "تعادل الأهلي"), a club
+/// joined to one found ("مباراة القادسية والتعاون"), and the other side
+/// of a club found in the sentence ("فاز الاتحاد خارج أرضه على الفتح").
 fn clubs(mut found: Vec<Candidate>, s: &Sentence, marks: &[Mark]) -> Vec<Candidate> {
     let mut previous_club = None;
     for (i, mark) in marks.iter().enumerate() {
@@ -563,7 +570,12 @@ fn clubs(mut found: Vec<Candidate>, s: &Sentence, marks: &[Mark]) -> Vec<Candida
         let joined = i.checked_sub(1).is_some_and(|p| previous_club == Some(p))
             && skip == 1
             && s.words.get(i).is_some_and(|w| w.starts_with('و'));
-        if !(context || joined) {
+        let opponent = previous_club.is_some()
+            && skip == 0
+            && i.checked_sub(1)
+                .and_then(|p| s.words.get(p))
+                .is_some_and(|w| roles(w) & OPPONENT != 0);
+        if !(context || joined || opponent) {
             continue;
         }
         // A longer name that starts with the club word ("الهلال الأحمر",
@@ -654,6 +666,7 @@ mod tests {
             CLUB_VERBS,
             PLACE_GENITIVES,
             MORE_ADJECTIVES,
+            OPPONENT_WORDS,
             NAME_ADJECTIVES,
             STOP_WORDS,
             PATRONS,

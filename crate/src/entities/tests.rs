@@ -445,6 +445,12 @@ fn clubs() {
             "وتأجلت مباراة القادسية والتعاون إلى الثلاثاء.",
             &[("القادسية", "ORG", None), ("التعاون", "ORG", None)],
         ),
+        // "Al-Ittihad won away against Al-Fateh": the other side of a
+        // club found in the sentence.
+        (
+            "وفاز الاتحاد خارج أرضه على الفتح بهدفين.",
+            &[("الاتحاد", "ORG", None), ("الفتح", "ORG", None)],
+        ),
         // "The Ain coach": a city's name is the club after a sports noun.
         ("وقال مدرب العين إن الحكم أخطأ.", &[("العين", "ORG", None)]),
     ]);
@@ -475,5 +481,7 @@ fn titles_and_particles() {
         ("وأدين مدير مستودع بتزوير التواريخ.", "مستودع", "PER"),
         // "On the local level, prices rose": وعلى is not "and Ali".
         ("وعلى الصعيد المحلي ارتفعت الأسعار.", "الصعيد", "PER"),
+        // "A vote in favour of the agreement": لصالح is not "to Saleh".
+        ("وصوت المجلس لصالح الاتفاق النووي.", "الاتفاق", "PER"),
     ]);
 }
