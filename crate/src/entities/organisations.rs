@@ -77,6 +77,11 @@ const NAME_ADJECTIVES: &str = "العامة العام العليا الأعلى
 المتحدة الوطنية الوطني المركزية المركزي الاتحادية الاتحادي الدستورية الجزائية \
 الإدارية الشرعية الأهلية الكبرى الملكية";
 
+/// Words with a first hamza that read as if they had the article once
+/// folded ("إلكترونية" → الكترونيه): after an outlet noun they are
+/// adjectives ("منصة إلكترونية", "an online platform"), not brands.
+const LOOKALIKES: &str = "إلكترونية إلكتروني إلزامية إلزامي ألعاب إلهام";
+
 /// Participles that go on a name but do not make one alone ("المحكمة
 /// الجزائية المتخصصة"; "الشركة المتخصصة في" is "the company specialised
 /// in").
@@ -103,28 +108,30 @@ const NOT_COMPLEMENTS: &str = "الإدارة إدارة الأمناء التح
 /// الشرقية").
 const PLACE_GENITIVES: &str = "المحافظة المنطقة المدينة البلدة القرية البلاد الولاية";
 
-const BODY: u16 = 1;
-const LOOSE: u16 = 2;
-const MEDIA: u16 = 4;
-const COMPANY: u16 = 8;
-const CLUB_NOUN: u16 = 16;
-const NAME_ADJECTIVE: u16 = 32;
-const STOP: u16 = 64;
-const PATRON: u16 = 128;
-const NOT_COMPLEMENT: u16 = 256;
-const INSTITUTION: u16 = 512;
-const CLUB_VERB: u16 = 1024;
-const PLACE_GENITIVE: u16 = 2048;
-const MORE_ADJECTIVE: u16 = 4096;
-const CLUB: u16 = 8192;
+const BODY: u32 = 1;
+const LOOSE: u32 = 2;
+const MEDIA: u32 = 4;
+const COMPANY: u32 = 8;
+const CLUB_NOUN: u32 = 16;
+const NAME_ADJECTIVE: u32 = 32;
+const STOP: u32 = 64;
+const PATRON: u32 = 128;
+const NOT_COMPLEMENT: u32 = 256;
+const INSTITUTION: u32 = 512;
+const CLUB_VERB: u32 = 1024;
+const PLACE_GENITIVE: u32 = 2048;
+const MORE_ADJECTIVE: u32 = 4096;
+const CLUB: u32 = 8192;
 /// Marks a head's key with the article ("الهييه" for هيئة), so that one
 /// lookup finds a definite head.
-const DEFINITE: u16 = 16384;
-const OPPONENT: u16 = 32768;
-const HEAD: u16 = BODY | LOOSE | MEDIA | COMPANY | INSTITUTION;
+const DEFINITE: u32 = 16384;
+const OPPONENT: u32 = 32768;
+/// A word whose first hamza folds away into what reads as the article.
+const LOOKALIKE: u32 = 65536;
+const HEAD: u32 = BODY | LOOSE | MEDIA | COMPANY | INSTITUTION;
 
 /// Every word of the lists above, folded, with the roles it has.
-static ROLES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
+static ROLES: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     let mut m = WordMap::default();
     for (list, role) in [
         (BODY_HEADS, BODY),
@@ -136,6 +143,7 @@ static ROLES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
         (PLACE_GENITIVES, PLACE_GENITIVE),
         (MORE_ADJECTIVES, MORE_ADJECTIVE),
         (OPPONENT_WORDS, OPPONENT),
+        (LOOKALIKES, LOOKALIKE),
         (NAME_ADJECTIVES, NAME_ADJECTIVE),
         (STOP_WORDS, STOP),
         (PATRONS, PATRON),
@@ -156,7 +164,7 @@ static ROLES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
     m
 });
 
-fn roles(word: &str) -> u16 {
+fn roles(word: &str) -> u32 {
     ROLES.get(word).copied().unwrap_or(0)
 }
 
@@ -192,7 +200,7 @@ fn word_at<'a>(s: &Sentence<'a>, i: usize) -> Option<(&'a str, &'a Word)> {
 /// out). Most words are neither and cost one lookup.
 #[derive(Debug, Clone, Copy, Default)]
 struct Mark {
-    head: Option<(u16, usize, bool)>,
+    head: Option<(u32, usize, bool)>,
     club: Option<usize>,
 }
 
@@ -259,7 +267,7 @@ fn bare_definite<'a>(s: &Sentence<'a>, i: usize) -> Option<Cow<'a, str>> {
     let ok = skip == 0
         && a.starts_with("ال")
         && a.chars().count() >= 4
-        && roles(&a) & STOP == 0
+        && roles(&a) & (STOP | LOOKALIKE) == 0
         && !NOT_IN_NAMES.contains(&w);
     ok.then_some(a)
 }
@@ -269,8 +277,7 @@ fn bare_definite<'a>(s: &Sentence<'a>, i: usize) -> Option<Cow<'a, str>> {
 /// not a name nor a word that opens one.
 fn construct_noun(s: &Sentence, i: usize) -> bool {
     word_at(s, i).is_some_and(|(w, r)| {
-        r.split(w).0.is_empty()
-            && !w.starts_with("ال")
+        (roles(w) & LOOKALIKE != 0 || (r.split(w).0.is_empty() && !w.starts_with("ال")))
             && clusters::cluster(w).is_some()
             && !r.given
             && r.starts.is_empty()
@@ -502,15 +509,17 @@ fn brands(mut found: Vec<Candidate>, s: &Sentence, marks: &[Mark]) -> Vec<Candid
                 k.entry = None;
             }
         } else if found.iter().all(|k| k.end <= h + 1 || h + 2 <= k.first) {
-            // After an outlet noun (feminine), a word in ة agrees with it
-            // as an adjective ("قناة فضائية", "a satellite channel").
+            // After an outlet noun (feminine), an indefinite word in ة
+            // agrees with it as an adjective ("قناة فضائية", "a satellite
+            // channel"); a definite one is the brand ("صحيفة الحياة").
             let media_brand = media
                 && name_word(s.at(h + 1))
                 && word_at(s, h + 1).is_some_and(|(w, r)| {
                     let (skip, a) = article_form(w, r);
+                    let definite = a.starts_with("ال") && roles(&a) & LOOKALIKE == 0;
                     skip == 0
                         && a.chars().count() >= 3
-                        && !a.ends_with('ه')
+                        && (definite || !a.ends_with('ه'))
                         && !GENERIC.contains(&a.as_ref())
                         && roles(&a) & (NOT_COMPLEMENT | STOP | CLUB_NOUN | CLUB_VERB) == 0
                 });
@@ -540,7 +549,7 @@ fn brands(mut found: Vec<Candidate>, s: &Sentence, marks: &[Mark]) -> Vec<Candid
 
 /// The club roles of a word after its proclitics; a noun only without the
 /// article ("اللاعب المصري" is "the Egyptian player").
-fn sports_word(w: &str, r: &Word) -> u16 {
+fn sports_word(w: &str, r: &Word) -> u32 {
     let (pre, rest) = r.split(w);
     let role = if pre.is_empty() {
         roles(w)
@@ -667,6 +676,7 @@ mod tests {
             PLACE_GENITIVES,
             MORE_ADJECTIVES,
             OPPONENT_WORDS,
+            LOOKALIKES,
             NAME_ADJECTIVES,
             STOP_WORDS,
             PATRONS,

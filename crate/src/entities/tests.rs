@@ -314,6 +314,12 @@ fn organisation_bodies() {
             "وطالبت جمعية رعاية الأيتام في طبرقة بالمساعدة.",
             &[("جمعية رعاية الأيتام", "ORG", None)],
         ),
+        // "The Indoor Games Committee announced": ألعاب folds like a word
+        // with the article and is a construct noun.
+        (
+            "وأعلنت لجنة ألعاب الصالات جدول البطولة.",
+            &[("لجنة ألعاب الصالات", "ORG", None)],
+        ),
         // "The Supreme Administrative Court ruled".
         (
             "وأصدرت المحكمة الإدارية العليا حكما نهائيا.",
@@ -406,6 +412,8 @@ fn outlets_and_brands() {
             "وقال لقناة العربية إن الاتفاق قريب.",
             &[("العربية", "ORG", None)],
         ),
+        // "Al-Hayat newspaper reported": a definite brand in ة.
+        ("ونقلت صحيفة الحياة عن مصادر.", &[("الحياة", "ORG", None)]),
         // "Asharq Al-Awsat newspaper reported": the paper, not the region.
         (
             "ونقلت صحيفة الشرق الأوسط عن مسؤول.",
@@ -420,6 +428,9 @@ fn outlets_and_brands() {
     absent(&[
         // "A satellite channel aired a report": an adjective in ة.
         ("وبثت قناة فضائية تقريرا مطولا.", "فضائية", "ORG"),
+        // "The ministry launched an online platform": إلكترونية folds to
+        // what looks like the article, and is still an adjective.
+        ("وأطلقت الوزارة منصة إلكترونية للشكاوى.", "إلكترونية", "ORG"),
         // "A group that the United States classifies": a verb with its
         // object pronoun is no brand.
         ("مرتبط بمجموعة تصنفها الولايات المتحدة", "تصنفها", "ORG"),
