@@ -61,13 +61,13 @@ const COMPANY_HEADS: &str = "شركة وكالة مؤسسة بورصة مجمو�
 const CLUB_NOUNS: &str = "نادي فريق لاعب لاعبو لاعبي مدرب مدربو مباراة مواجهة ضيف ضيفه ضيفها \
 مضيف مضيفه منافس منافسه جماهير جمهور حارس مهاجم مدافع هداف";
 
-/// Match verbs right before a club ("تعادل الأهلي", "ويلتقي الوداد"):
-/// that mention only, since some are general ("يواجه الاتفاق", "the
-/// agreement faces").
 /// Prepositions of a match's other side, after a club ("فاز الاتحاد على
 /// الفتح", "تعادل الأهلي مع الشباب").
 const OPPONENT_WORDS: &str = "على مع أمام ضد";
 
+/// Match verbs right before a club ("تعادل الأهلي", "ويلتقي الوداد"):
+/// that mention only, since some are general ("يواجه الاتفاق", "the
+/// agreement faces").
 const CLUB_VERBS: &str = "فاز يفوز تعادل يتعادل خسر يخسر تغلب يتغلب هزم يهزم استضاف يستضيف \
 تأهل يتأهل واجه يواجه التقى يلتقي";
 
@@ -164,6 +164,7 @@ static ROLES: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     m
 });
 
+/// The roles of a folded word (0 for most words).
 fn roles(word: &str) -> u32 {
     ROLES.get(word).copied().unwrap_or(0)
 }
@@ -708,8 +709,19 @@ mod tests {
     }
 
     #[test]
-    fn roles_are_loaded() {
-        assert!(roles(&normalize("وزارة")) & BODY != 0);
-        assert!(roles(&normalize("مباراة")) & CLUB_NOUN != 0);
+    fn roles_table() {
+        let cases = [
+            ("وزارة", BODY),             // "ministry", a head
+            ("الهيئة", BODY | DEFINITE), // "the authority", a head with its article
+            ("صحيفة", MEDIA),            // "newspaper", an outlet noun
+            ("مباراة", CLUB_NOUN),       // "match", before a club
+            ("الهلال", CLUB),             // Al-Hilal, a club of the list
+            ("إلكترونية", LOOKALIKE),    // "electronic", not definite
+            ("الحكومة", 0),              // "the government", none
+        ];
+        for (w, want) in cases {
+            assert_eq!(roles(&normalize(w)) & want, want, "roles({w})");
+            assert_eq!(roles(&normalize(w)) == 0, want == 0, "roles({w})");
+        }
     }
 }
