@@ -35,16 +35,18 @@ use std::sync::LazyLock;
 /// الصحة") or, with the article, when name adjectives follow ("النيابة
 /// العامة").
 const BODY_HEADS: &str = "وزارة هيئة مجلس لجنة محكمة نيابة اتحاد رابطة شركة جمعية منظمة حزب \
-جبهة وكالة مؤسسة أمانة مستشفى جامعة أكاديمية معهد كلية بنك مصرف مفوضية ديوان برلمان نقابة مديرية \
-بلدية مكتبة متحف";
+وكالة مؤسسة أمانة مستشفى جامعة أكاديمية معهد كلية بنك مصرف مفوضية ديوان برلمان نقابة بلدية مكتبة \
+متحف";
 
 /// Institutions that take a proper name after them, kept whole: "أكاديمية
 /// طويق", "مكتبة الإسكوريال", "دار الساقي" (a publisher).
 const INSTITUTIONS: &str = "جامعة مكتبة معهد متحف أكاديمية مستشفى كلية دار";
 
 /// Heads that are as often common nouns ("مركز المدينة", "the town
-/// centre"; "حركة المرور", "traffic"): a name needs two words after them.
-const LOOSE_HEADS: &str = "مركز حركة غرفة صندوق مكتب مجموعة";
+/// centre"; "حركة المرور", "traffic"; "جبهة العند", a battle front;
+/// "مديرية المخادر", a Yemeni district): a name needs two words after
+/// them.
+const LOOSE_HEADS: &str = "مركز حركة غرفة صندوق مكتب مجموعة جبهة مديرية";
 
 /// Outlet nouns: the brand after them is the name, without the noun
 /// ("لقناة العربية" → العربية, "صحيفة الشرق الأوسط" → الشرق الأوسط).

@@ -361,6 +361,8 @@ fn organisation_bodies() {
         ("ونظمت بلدية المحافظة مهرجانا للأطفال.", "بلدية", "ORG"),
         // "He reached the town centre".
         ("ووصل إلى مركز المدينة مساء أمس.", "مركز", "ORG"),
+        // "Fighting went on at the Anad front": a front, not a party.
+        ("واستمر القتال في جبهة العند شمال المدينة.", "جبهة", "ORG"),
         // "The company's vice-president for the Middle East region": no
         // name adjective, a complement alone.
         ("وقال نائب رئيس الشركة لمنطقة الخليج إن", "الشركة", "ORG"),
