@@ -60,6 +60,11 @@ pub fn cluster(word: &str) -> Option<u16> {
     CLUSTERS.get(word).copied()
 }
 
+/// Every word of the table with its class path.
+pub fn words() -> impl Iterator<Item = (&'static str, u16)> {
+    CLUSTERS.iter().map(|(w, &p)| (w.as_str(), p))
+}
+
 /// The first `bits` bits of a class path.
 ///
 /// ```

@@ -11,10 +11,13 @@
 //! its words); the table starts afresh before a text once it holds more
 //! than [`LIMIT`] words, so memory stays bounded.
 
+use super::clusters;
 use super::features::{Trigger, WordHashes, WordMap, WordParts};
 use super::gazetteer::GAZETTEER;
 use super::model::{Scored, MODEL};
+use super::Kind;
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 /// Distinct words kept between texts.
 pub const LIMIT: usize = 50_000;
@@ -32,6 +35,9 @@ pub struct Word {
     /// A given name after its proclitics ("ومحمد").
     pub given_rest: bool,
     pub trigger: Option<Trigger>,
+    /// Used in the news as names are: its word class holds people's names,
+    /// or the news never used it (see [`NAME_CLASSES`]).
+    pub name_like: bool,
     /// The gazetteer aliases the word may open, with the proclitic
     /// characters each skips.
     pub starts: Box<[(usize, usize)]>,
@@ -48,6 +54,8 @@ impl Word {
             given: GAZETTEER.is_given_name(word),
             given_rest: GAZETTEER.is_given_name(parts.rest),
             trigger: parts.trigger,
+            name_like: clusters::cluster(word)
+                .is_none_or(|path| NAME_CLASSES[usize::from(clusters::prefix(path, CLASS_BITS))]),
             starts: GAZETTEER.starts_of(&parts).into_boxed_slice(),
             scored: MODEL.score(WordHashes::of_parts(&parts)),
         }
@@ -59,6 +67,37 @@ impl Word {
         word.split_at_checked(self.pre).unwrap_or(("", word))
     }
 }
+
+/// Bits of the word classes that tell names from other words: 64 classes.
+const CLASS_BITS: u32 = 6;
+/// Share of a class's words that must be known names for the class to be
+/// one of names. Classes of names hold 5-31 % of them (given names, and
+/// the foreign surnames of politicians); others 0.5 % at most.
+const NAME_SHARE: f32 = 0.03;
+
+/// The word classes (at [`CLASS_BITS`]) in which the news uses people's
+/// names: those where given names and words of the people list make up at
+/// least [`NAME_SHARE`] of the words. A word after a title opens a name
+/// only if it is in one of them ("الوزير خالد", but not "الوزير بعدم
+/// المساس", "the minister [pledged] not to touch").
+static NAME_CLASSES: LazyLock<[bool; 1 << CLASS_BITS]> = LazyLock::new(|| {
+    let people: std::collections::HashSet<&str> = GAZETTEER
+        .entries
+        .iter()
+        .filter(|e| e.kind == Kind::Per)
+        .flat_map(|e| e.words.iter().map(String::as_str))
+        .collect();
+    let mut words = [0u32; 1 << CLASS_BITS];
+    let mut names = [0u32; 1 << CLASS_BITS];
+    for (word, path) in clusters::words() {
+        let class = usize::from(clusters::prefix(path, CLASS_BITS));
+        words[class] += 1;
+        if GAZETTEER.is_given_name(word) || people.contains(word) {
+            names[class] += 1;
+        }
+    }
+    std::array::from_fn(|c| words[c] > 0 && names[c] as f32 >= NAME_SHARE * words[c] as f32)
+});
 
 /// The records, with each word's index.
 #[derive(Default)]

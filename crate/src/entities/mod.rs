@@ -372,7 +372,12 @@ fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
         // before a name.
         let is_title =
             record.trigger == Some(Trigger::Title) && (pre.ends_with("ال") || w.starts_with("ال"));
-        if is_title && name_word(next) && !a.is_some_and(|a| a.starts_with("ال")) {
+        // The word after it must be used in the news as names are (a word
+        // class of names, or unseen): "الوزير بعدم المساس" ("the minister
+        // [pledged] not to touch") and "الرئيس عزمه" ("the president
+        // [announced] his intention") name no one.
+        let name_like = next.2.is_some_and(|r| r.name_like);
+        if is_title && name_word(next) && name_like && !a.is_some_and(|a| a.starts_with("ال")) {
             let after = at(i + 2);
             let family = name_word(after) && after.0.is_some_and(|b| b.starts_with("ال"));
             let end = if family { i + 3 } else { i + 2 };

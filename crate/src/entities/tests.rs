@@ -496,5 +496,25 @@ fn titles_and_particles() {
         ("وعلى الصعيد المحلي ارتفعت الأسعار.", "الصعيد", "PER"),
         // "A vote in favour of the agreement": لصالح is not "to Saleh".
         ("وصوت المجلس لصالح الاتفاق النووي.", "الاتفاق", "PER"),
+        // After a title, a word the news does not use as names are used:
+        // "the minister pledged not to touch the price of bread",
+        // "the president announced his intention to visit", "the emir
+        // said on receiving the delegation", "the minister said we must".
+        ("وتعهد الوزير بعدم المساس بسعر الخبز.", "المساس", "PER"),
+        ("وأعلن الرئيس عزمه زيارة البلاد.", "عزمه", "PER"),
+        ("وأوضح الأمير لدى استقباله الوفد.", "لدى", "PER"),
+        ("وقال الوزير يجب أن نعمل معا.", "يجب", "PER"),
+    ]);
+    // Names after titles still open a person: a given name with a family
+    // name, and names the news never used (word class unknown).
+    check(&[
+        (
+            "وقال العميد ماهر الشامي إن القوات تقدمت.",
+            &[("ماهر الشامي", "PER", None)],
+        ),
+        (
+            "واستقبل الرئيس زيلاندو مبعوث الأمم المتحدة.",
+            &[("زيلاندو", "PER", None)],
+        ),
     ]);
 }
