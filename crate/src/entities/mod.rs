@@ -249,6 +249,12 @@ fn proclitic_skip(word: &str, record: &Word) -> usize {
     }
     let (pre, rest) = record.split(word);
     let n = pre.chars().count();
+    // "وبورسعيد" splits as وب + ورسعيد, but after the conjunction alone
+    // it is a known name: only the و goes.
+    let after_conjunction = word.strip_prefix(['و', 'ف']);
+    if n > 1 && after_conjunction.is_some_and(|w| GAZETTEER.is_known_word(w)) {
+        return 1;
+    }
     if pre.ends_with("ال") {
         n - 2
     } else if pre.ends_with("لل") {

@@ -128,6 +128,12 @@ fn clitics() {
         // "The plane landed in Beirut": before a word the news knows, ب is
         // the preposition.
         ("هبطت الطائرة ببيروت مساء أمس.", &[("بيروت", "LOC", None)]),
+        // "between Cairo and Port Said": after و, a known name whose first
+        // letter looks like ب keeps it (not "ورسعيد").
+        (
+            "يربط الطريق بين القاهرة وبورسعيد.",
+            &[("بورسعيد", "LOC", Some("بورسعيد"))],
+        ),
     ]);
 }
 
