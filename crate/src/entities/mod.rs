@@ -345,9 +345,13 @@ fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
         // word after the head agrees with it as an adjective; after a
         // plural, an indefinite one does too ("قرى عديدة", "many villages").
         let adjective = a.is_some_and(|a| (a.starts_with("ال") || plural) && a.ends_with('ه'));
+        // A number word counts or ranks, it does not name: "مدينة واحدة"
+        // ("one city"), "قرية ثالثة" ("a third village").
+        let numeral = a.is_some_and(|a| crate::numbers::words::lookup(a).is_some());
         if is_place_head
             && name_word(next)
             && !adjective
+            && !numeral
             && !a.is_some_and(|a| GENERIC.contains(&a))
         {
             let first = if rest == "مخيم" { i } else { i + 1 };

@@ -502,6 +502,10 @@ fn titles_and_particles() {
         ("وعلى الصعيد المحلي ارتفعت الأسعار.", "الصعيد", "PER"),
         // "A vote in favour of the agreement": لصالح is not "to Saleh".
         ("وصوت المجلس لصالح الاتفاق النووي.", "الاتفاق", "PER"),
+        // A number word after a place noun: "turned the villages into one
+        // city", "the delegation visited a third village".
+        ("حولت القرى إلى مدينة واحدة تتلألأ.", "واحدة", "LOC"),
+        ("وزار الوفد قرية ثالثة.", "ثالثة", "LOC"),
         // After a title, a word the news does not use as names are used:
         // "the minister pledged not to touch the price of bread",
         // "the president announced his intention to visit", "the emir
