@@ -729,6 +729,18 @@ fn skip_chars(text: &str, token: &Token, skip: usize) -> usize {
     token.start
 }
 
+/// Which of `len` tokens the candidates `found` already cover, so that a
+/// pass adding mentions leaves them alone.
+fn covered_tokens(found: &[Candidate], len: usize) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for c in found {
+        for slot in covered.iter_mut().take(c.end).skip(c.first) {
+            *slot = true;
+        }
+    }
+    covered
+}
+
 /// Adds the later mentions of a person by surname alone: once "مصطفى
 /// بالي" is found, a bare "بالي" elsewhere in the text is him too (the
 /// model cannot know an unseen surname alone is a name). Candidates are in
@@ -748,12 +760,7 @@ fn add_surnames(tokens: &[Token], records: &[&Word], found: &mut Vec<Candidate>)
     if surnames.is_empty() {
         return;
     }
-    let mut covered = vec![false; tokens.len()];
-    for c in found.iter() {
-        for slot in covered.iter_mut().take(c.end).skip(c.first) {
-            *slot = true;
-        }
-    }
+    let covered = covered_tokens(found, tokens.len());
     let mut added = Vec::new();
     for ((i, t), record) in tokens.iter().enumerate().zip(records) {
         if covered.get(i).copied().unwrap_or(true) || t.kind != TokenKind::Word {

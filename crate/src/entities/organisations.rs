@@ -23,8 +23,8 @@ use super::features::{Trigger, WordMap};
 use super::gazetteer::GAZETTEER;
 use super::lexicon::Word;
 use super::{
-    clusters, is_nationality, name_word, proclitic_skip, Candidate, Kind, Sentence, GENERIC,
-    NOT_IN_NAMES, PLURAL_NISBA,
+    clusters, covered_tokens, is_nationality, name_word, proclitic_skip, Candidate, Kind, Sentence,
+    GENERIC, NOT_IN_NAMES, PLURAL_NISBA,
 };
 use crate::normalize::normalize;
 use crate::tokenize::{Token, TokenKind};
@@ -638,12 +638,7 @@ pub(super) fn add_clubs(tokens: &[Token], records: &[&Word], found: &mut Vec<Can
     if clubs.is_empty() {
         return;
     }
-    let mut covered = vec![false; tokens.len()];
-    for c in found.iter() {
-        for slot in covered.iter_mut().take(c.end).skip(c.first) {
-            *slot = true;
-        }
-    }
+    let covered = covered_tokens(found, tokens.len());
     let mut added = Vec::new();
     for (i, &taken) in covered.iter().enumerate() {
         if taken {

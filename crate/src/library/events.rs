@@ -281,9 +281,9 @@ fn average_link(
     // the grouping does not depend on hash order.
     let mut queue: BinaryHeap<Merge> = BinaryHeap::new();
     for (&(a, b), &sim) in links {
-        let (Some(_), Some(_)) = (groups.get(&a), groups.get(&b)) else {
+        if !(groups.contains_key(&a) && groups.contains_key(&b)) {
             continue;
-        };
+        }
         for (x, y) in [(a, b), (b, a)] {
             if let Some(g) = groups.get_mut(&x) {
                 g.sums.insert(y, sim);
@@ -332,15 +332,13 @@ fn average_link(
             gc.sums.remove(&b);
             gc.sums.insert(a, sum);
             let avg = sum / (size_a * gc.members.len()) as f32;
-            let key = if a < c { (a, c) } else { (c, a) };
-            let (first, second) = if a < c { (a, c) } else { (c, a) };
-            let versions = |g: u32| if g == a { version_a } else { gc.version };
-            queue.push((
-                Average(avg),
-                Reverse(key),
-                versions(first),
-                versions(second),
-            ));
+            // Keyed older group first, with each group's version.
+            let merge = if a < c {
+                (Average(avg), Reverse((a, c)), version_a, gc.version)
+            } else {
+                (Average(avg), Reverse((c, a)), gc.version, version_a)
+            };
+            queue.push(merge);
         }
     }
     let position: HashMap<u32, usize> = slots.iter().enumerate().map(|(i, &s)| (s, i)).collect();
