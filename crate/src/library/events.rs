@@ -12,6 +12,7 @@
 //! articles are in the order they were saved; events are ordered by their
 //! first article.
 
+use super::index::REMOVED;
 use super::Library;
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -49,48 +50,139 @@ pub struct Event {
     pub title: Option<String>,
 }
 
-impl Library {
-    /// The term set of a saved article: the union of its passages' terms.
-    fn article_terms(&self, slot: u32) -> Vec<u32> {
-        let Some(a) = self.article_at(slot) else {
-            return Vec::new();
+/// An article's term set (the union of its passages' terms, sorted) and its
+/// norm under the event weights.
+struct ArticleTerms {
+    terms: Vec<u32>,
+    norm: f32,
+}
+
+/// Scores articles against each other for one state of the library. The
+/// grouping of a whole library scores every article against its 30 best
+/// candidates: it builds each term's weights once and each article's term
+/// set and norm once, where the one-article questions (`same_event`, asked
+/// on every match) compute only the weights they touch.
+struct EventScorer<'a> {
+    lib: &'a Library,
+    /// Passages in the library plus [`EVENT_PRIOR`].
+    n: f32,
+    /// Per term: the event weight and the IDF that finds candidates; empty
+    /// when computed on demand.
+    weights: Vec<(f32, f32)>,
+    /// Per passage id: its article's slot ([`REMOVED`] if gone), packed so
+    /// that walking a posting list does not load a whole passage record
+    /// per entry; empty when computed on demand.
+    article_of: Vec<u32>,
+    articles: HashMap<u32, ArticleTerms>,
+    /// Per article slot: the candidate score being summed, and the slots
+    /// touched, so that a probe costs no hashing and no clearing of all.
+    hits: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl<'a> EventScorer<'a> {
+    fn new(lib: &'a Library, all_terms: bool) -> Self {
+        let mut scorer = EventScorer {
+            lib,
+            n: lib.index.live_passages() as f32 + EVENT_PRIOR,
+            weights: Vec::new(),
+            article_of: Vec::new(),
+            articles: HashMap::new(),
+            hits: vec![0.0; lib.slot_count() as usize],
+            touched: Vec::new(),
         };
-        let mut all: Vec<u32> = (0..a.passages.len() as u32)
-            .filter_map(|i| self.index.passage(a.first_pid + i))
-            .flat_map(|p| p.terms())
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
+        if all_terms {
+            scorer.weights = (0..lib.index.term_count() as u32)
+                .map(|t| (scorer.event_weight(t), lib.index.idf_of(t)))
+                .collect();
+            scorer.article_of = (0..lib.index.next_pid())
+                .map(|pid| lib.index.passage(pid).map_or(REMOVED, |p| p.article))
+                .collect();
+        }
+        scorer
     }
 
-    /// Cosine of two articles' term sets, with IDF over the library plus
-    /// [`EVENT_PRIOR`] passages that have none of the terms. In a large
-    /// library this is plain IDF; in a small one, where every saved article
-    /// may be on the one event and its words are therefore "common", shared
-    /// words still count.
-    fn article_similarity(&self, a: &[u32], b: &[u32]) -> f32 {
-        let ix = &self.index;
-        let n = ix.live_passages() as f32 + EVENT_PRIOR;
-        ix.cosine_by(a, b, |t| {
-            (1.0 + n / ix.postings(t).len().max(1) as f32).ln()
-        })
+    /// IDF over the library plus [`EVENT_PRIOR`] passages that have none of
+    /// the terms. In a large library this is plain IDF; in a small one,
+    /// where every saved article may be on the one event and its words are
+    /// therefore "common", shared words still count.
+    fn event_weight(&self, t: u32) -> f32 {
+        match self.weights.get(t as usize) {
+            Some(&(w, _)) => w,
+            None => (1.0 + self.n / self.lib.index.postings(t).len().max(1) as f32).ln(),
+        }
     }
 
-    /// Articles similar to the term set `terms` (not `own`), best first;
-    /// `cache` holds article term sets already built.
-    fn neighbours(&self, own: Option<u32>, terms: &[u32]) -> Vec<(u32, f32)> {
-        self.neighbours_cached(own, terms, &mut HashMap::new())
+    fn article_of(&self, pid: u32) -> u32 {
+        match self.article_of.get(pid as usize) {
+            Some(&slot) => slot,
+            None => self.lib.index.passage(pid).map_or(REMOVED, |p| p.article),
+        }
     }
 
-    fn neighbours_cached(
-        &self,
-        own: Option<u32>,
-        terms: &[u32],
-        cache: &mut HashMap<u32, Vec<u32>>,
-    ) -> Vec<(u32, f32)> {
-        let ix = &self.index;
-        let mut probes: Vec<(usize, u32)> = terms
+    fn probe_weight(&self, t: u32) -> f32 {
+        match self.weights.get(t as usize) {
+            Some(&(_, w)) => w,
+            None => self.lib.index.idf_of(t),
+        }
+    }
+
+    fn article_terms(&self, terms: Vec<u32>) -> ArticleTerms {
+        let norm = terms
+            .iter()
+            .map(|&t| self.event_weight(t).powi(2))
+            .sum::<f32>()
+            .sqrt();
+        ArticleTerms { terms, norm }
+    }
+
+    /// The term set of the saved article in `slot`.
+    fn saved(&self, slot: u32) -> ArticleTerms {
+        let terms = match self.lib.article_at(slot) {
+            Some(a) => {
+                let mut all: Vec<u32> = (0..a.passages.len() as u32)
+                    .filter_map(|i| self.lib.index.passage(a.first_pid + i))
+                    .flat_map(|p| p.terms())
+                    .collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            }
+            None => Vec::new(),
+        };
+        self.article_terms(terms)
+    }
+
+    /// Cosine of two articles' term sets under the event weights.
+    fn similarity(&self, a: &ArticleTerms, b: &ArticleTerms) -> f32 {
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while let (Some(&x), Some(&y)) = (a.terms.get(i), b.terms.get(j)) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = self.event_weight(x);
+                    dot += w * w;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let d = a.norm * b.norm;
+        if d > 0.0 {
+            dot / d
+        } else {
+            0.0
+        }
+    }
+
+    /// Articles similar to `own` (a saved slot, or a text's terms when
+    /// `None`), best first: candidates from the postings of its rarest
+    /// terms, then scored exactly.
+    fn neighbours(&mut self, own: Option<u32>, query: &ArticleTerms) -> Vec<(u32, f32)> {
+        let ix = &self.lib.index;
+        let mut probes: Vec<(usize, u32)> = query
+            .terms
             .iter()
             .map(|&t| (ix.postings(t).len(), t))
             // A term in one passage is only ever this article's own.
@@ -98,34 +190,46 @@ impl Library {
             .collect();
         probes.sort_unstable();
         probes.truncate(PROBE_TERMS);
-        let mut hits: HashMap<u32, f32> = HashMap::new();
         for (_, t) in probes {
-            let w = ix.idf_of(t);
+            let w = self.probe_weight(t);
             let mut last = u32::MAX;
             for &pid in ix.postings(t) {
-                let Some(p) = ix.passage(pid) else { continue };
-                if p.article != last && Some(p.article) != own {
-                    *hits.entry(p.article).or_default() += w * w;
-                    last = p.article;
+                let slot = self.article_of(pid);
+                if slot != last && Some(slot) != own {
+                    // A removed passage's REMOVED slot is past `hits`.
+                    if let Some(h) = self.hits.get_mut(slot as usize) {
+                        if *h == 0.0 {
+                            self.touched.push(slot);
+                        }
+                        *h += w * w;
+                    }
+                    last = slot;
                 }
             }
         }
-        let mut cands: Vec<(u32, f32)> = hits.into_iter().collect();
+        let mut cands: Vec<(u32, f32)> = self
+            .touched
+            .drain(..)
+            .map(|slot| (slot, std::mem::take(&mut self.hits[slot as usize])))
+            .collect();
         cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(PROBE_CANDIDATES);
         let mut scored: Vec<(u32, f32)> = cands
             .into_iter()
             .map(|(slot, _)| {
-                let other = cache
-                    .entry(slot)
-                    .or_insert_with(|| self.article_terms(slot));
-                (slot, self.article_similarity(terms, other))
+                if !self.articles.contains_key(&slot) {
+                    let terms = self.saved(slot);
+                    self.articles.insert(slot, terms);
+                }
+                (slot, self.similarity(query, &self.articles[&slot]))
             })
             .collect();
         scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         scored
     }
+}
 
+impl Library {
     fn dates_compatible(&self, a: u32, b: u32) -> bool {
         let day = |slot: u32| {
             self.article_at(slot)
@@ -156,14 +260,14 @@ impl Library {
     /// ```
     pub fn events(&self) -> Vec<Event> {
         let slots: Vec<u32> = self.slots_iter().map(|(s, _)| s).collect();
-        let mut cache: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut scorer = EventScorer::new(self, true);
         let mut links: HashMap<(u32, u32), f32> = HashMap::new();
         for &s in &slots {
-            let terms = cache
-                .entry(s)
-                .or_insert_with(|| self.article_terms(s))
-                .clone();
-            for (other, sim) in self.neighbours_cached(Some(s), &terms, &mut cache) {
+            let own = scorer
+                .articles
+                .remove(&s)
+                .unwrap_or_else(|| scorer.saved(s));
+            for (other, sim) in scorer.neighbours(Some(s), &own) {
                 if sim < LINK_FLOOR {
                     break;
                 }
@@ -171,6 +275,7 @@ impl Library {
                     links.insert((s.min(other), s.max(other)), sim);
                 }
             }
+            scorer.articles.insert(s, own);
         }
         let day = |slot: u32| {
             self.article_at(slot)
@@ -211,8 +316,9 @@ impl Library {
             return Vec::new();
         };
         let mut out = vec![id.to_string()];
-        let terms = self.article_terms(slot);
-        for (other, sim) in self.neighbours(Some(slot), &terms) {
+        let mut scorer = EventScorer::new(self, false);
+        let own = scorer.saved(slot);
+        for (other, sim) in scorer.neighbours(Some(slot), &own) {
             if sim < SAME_EVENT {
                 break;
             }
@@ -235,7 +341,10 @@ impl Library {
             .collect();
         terms.sort_unstable();
         terms.dedup();
-        self.neighbours(None, &terms)
+        let mut scorer = EventScorer::new(self, false);
+        let query = scorer.article_terms(terms);
+        scorer
+            .neighbours(None, &query)
             .into_iter()
             .take_while(|&(_, sim)| sim >= SAME_EVENT)
             .filter_map(|(s, _)| self.article_at(s).map(|a| a.id.clone()))
