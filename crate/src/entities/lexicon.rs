@@ -15,7 +15,7 @@ use super::clusters;
 use super::features::{Trigger, WordHashes, WordMap, WordParts};
 use super::gazetteer::GAZETTEER;
 use super::model::{Scored, MODEL};
-use super::Kind;
+use super::{organisations, Kind};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -43,12 +43,17 @@ pub struct Word {
     pub starts: Box<[(usize, usize)]>,
     /// The word's hashes and word-only scores in [`MODEL`].
     pub scored: Scored,
+    /// What the trigger rules ask of the word alone
+    /// ([`super::may_name`]).
+    pub may_name: bool,
+    /// The organisation noun or club the word is ([`organisations::mark`]).
+    pub(super) org: organisations::Mark,
 }
 
 impl Word {
     fn of(word: &str) -> Word {
         let parts = WordParts::of(word);
-        Word {
+        let mut record = Word {
             pre: parts.pre.len(),
             known: parts.known,
             given: GAZETTEER.is_given_name(word),
@@ -58,7 +63,11 @@ impl Word {
                 .is_none_or(|path| NAME_CLASSES[usize::from(clusters::prefix(path, CLASS_BITS))]),
             starts: GAZETTEER.starts_of(&parts).into_boxed_slice(),
             scored: MODEL.score(WordHashes::of_parts(&parts)),
-        }
+            may_name: super::may_name(word, parts.trigger),
+            org: organisations::Mark::default(),
+        };
+        record.org = organisations::mark(word, &record);
+        record
     }
 
     /// `word` (the word this record is of) split as

@@ -186,20 +186,21 @@ pub fn is_nationality(word: &str) -> bool {
     else {
         return false;
     };
-    [
-        base.to_string(),
-        format!("{base}ا"),
-        format!("{base}يا"),
-        format!("ال{base}"),
-    ]
-    .iter()
-    .any(|place| {
+    // The four spellings of the place built in one buffer: this runs for
+    // every distinct word of the news.
+    let mut place = String::with_capacity(base.len() + 4);
+    let mut is_place = |before: &str, after: &str| {
+        place.clear();
+        place.push_str(before);
+        place.push_str(base);
+        place.push_str(after);
         GAZETTEER
             .by_surface
-            .get(place)
+            .get(place.as_str())
             .and_then(|&i| GAZETTEER.entries.get(i))
             .is_some_and(|e| e.kind == Kind::Loc)
-    })
+    };
+    is_place("", "") || is_place("", "ا") || is_place("", "يا") || is_place("ال", "")
 }
 
 /// Plural nisba endings: "الأوروبيين", "العراقيون" name groups of people
@@ -308,17 +309,23 @@ const PLACE_COMPOUND_HEADS: [&str; 13] = [
 type At<'a> = (Option<&'a str>, Option<TokenKind>, Option<&'a Word>);
 
 /// Whether a word can be part of a name found by a trigger rule: a word,
-/// not a particle, not itself a trigger.
+/// not a particle, not itself a trigger (the word's own part is
+/// [`may_name`], kept in its record).
 fn name_word((word, kind, record): At) -> bool {
     match (word, kind, record) {
-        (Some(w), Some(TokenKind::Word), Some(r)) => {
-            !NOT_IN_NAMES.contains(&w)
-                && r.trigger.is_none()
-                && w.chars().count() >= 2
-                && !is_nationality(w)
-        }
+        (Some(_), Some(TokenKind::Word), Some(r)) => r.may_name,
         _ => false,
     }
+}
+
+/// What [`name_word`] asks of the folded word alone, given its trigger:
+/// no particle, no trigger, two letters or more, no nationality
+/// adjective. Worked out once per distinct word ([`Word::may_name`]).
+fn may_name(word: &str, trigger: Option<Trigger>) -> bool {
+    !NOT_IN_NAMES.contains(&word)
+        && trigger.is_none()
+        && word.chars().count() >= 2
+        && !is_nationality(word)
 }
 
 /// Mentions from trigger rules, where the model saw none: the name after
@@ -346,13 +353,14 @@ fn trigger_candidates(s: &Sentence) -> Vec<Candidate> {
         // plural, an indefinite one does too ("قرى عديدة", "many villages").
         let adjective = a.is_some_and(|a| (a.starts_with("ال") || plural) && a.ends_with('ه'));
         // A number word counts or ranks, it does not name: "مدينة واحدة"
-        // ("one city"), "قرية ثالثة" ("a third village").
-        let numeral = a.is_some_and(|a| crate::numbers::words::lookup(a).is_some());
+        // ("one city"), "قرية ثالثة" ("a third village"). Asked last: most
+        // words are no place head, and the lookup would cost every word.
+        let numeral = || a.is_some_and(|a| crate::numbers::words::lookup(a).is_some());
         if is_place_head
             && name_word(next)
             && !adjective
-            && !numeral
             && !a.is_some_and(|a| GENERIC.contains(&a))
+            && !numeral()
         {
             let first = if rest == "مخيم" { i } else { i + 1 };
             let compound = a.is_some_and(|a| PLACE_COMPOUND_HEADS.contains(&a));

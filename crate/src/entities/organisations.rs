@@ -202,38 +202,40 @@ fn word_at<'a>(s: &Sentence<'a>, i: usize) -> Option<(&'a str, &'a Word)> {
 /// has the article), and the club it names (proclitic characters to leave
 /// out). Most words are neither and cost one lookup.
 #[derive(Debug, Clone, Copy, Default)]
-struct Mark {
+pub(super) struct Mark {
     head: Option<(u32, usize, bool)>,
     club: Option<usize>,
 }
 
-/// The [`Mark`] of every word of the sentence. A head is tried whole
-/// first: "وزارة" also splits as و + زارة.
+/// The [`Mark`] of a folded word given its record (whose own `org` is not
+/// read): worked out once per distinct word, kept in the record
+/// ([`Word::org`]). A head is tried whole first: "وزارة" also splits as
+/// و + زارة.
+pub(super) fn mark(w: &str, r: &Word) -> Mark {
+    // One lookup for a word without proclitics or with the article
+    // alone, two otherwise: whole ("وزارة" also splits as و +
+    // زارة), and without its proclitics ("والهيئة" → الهيئة).
+    let whole = roles(w);
+    let pre = r.split(w).0;
+    let (skip, own) = if pre.is_empty() || pre == "ال" {
+        (0, whole)
+    } else {
+        let (skip, a) = article_form(w, r);
+        (skip, roles(&a))
+    };
+    let head = if whole & HEAD != 0 && whole & DEFINITE == 0 {
+        Some((whole & HEAD, 0, false))
+    } else {
+        (own & HEAD != 0).then_some((own & HEAD, skip, own & DEFINITE != 0))
+    };
+    let club = (own & CLUB != 0).then_some(skip);
+    Mark { head, club }
+}
+
+/// The [`Mark`] of every word of the sentence.
 fn marks(s: &Sentence) -> Vec<Mark> {
     (0..s.words.len())
-        .map(|i| {
-            let Some((w, r)) = word_at(s, i) else {
-                return Mark::default();
-            };
-            // One lookup for a word without proclitics or with the article
-            // alone, two otherwise: whole ("وزارة" also splits as و +
-            // زارة), and without its proclitics ("والهيئة" → الهيئة).
-            let whole = roles(w);
-            let pre = r.split(w).0;
-            let (skip, own) = if pre.is_empty() || pre == "ال" {
-                (0, whole)
-            } else {
-                let (skip, a) = article_form(w, r);
-                (skip, roles(&a))
-            };
-            let head = if whole & HEAD != 0 && whole & DEFINITE == 0 {
-                Some((whole & HEAD, 0, false))
-            } else {
-                (own & HEAD != 0).then_some((own & HEAD, skip, own & DEFINITE != 0))
-            };
-            let club = (own & CLUB != 0).then_some(skip);
-            Mark { head, club }
-        })
+        .map(|i| word_at(s, i).map_or_else(Mark::default, |(_, r)| r.org))
         .collect()
 }
 
