@@ -855,7 +855,7 @@ fn recognize_with(text: &str, tokens: &[Token], records: &[&Word]) -> Vec<Entity
         if source.contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
             continue;
         }
-        let mut words: Vec<String> = covered.iter().map(|t| t.norm.clone()).collect();
+        let mut words: Vec<String> = covered.iter().map(|t| t.norm.as_str().to_owned()).collect();
         if let Some(w) = words.first_mut() {
             *w = w.chars().skip(c.skip).collect();
         }

@@ -204,7 +204,7 @@ impl Library {
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| {
                 let (s, e) = (map.to_utf16(t.start) as u32, map.to_utf16(t.end) as u32);
-                (base + s, base + e, t.norm)
+                (base + s, base + e, t.norm.into_string())
             })
             .collect();
         let first_after = words

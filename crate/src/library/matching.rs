@@ -758,7 +758,7 @@ pub(crate) fn number_context(passage: &str, base: u32, n: &NumberFact) -> Number
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .filter(|t| {
-            TIME_WORDS.contains(&t.norm) || TIME_WORDS.contains(split_proclitics(&t.norm).1)
+            TIME_WORDS.contains(t.norm.as_str()) || TIME_WORDS.contains(split_proclitics(&t.norm).1)
         })
         .filter_map(|t| passage.get(t.start..t.end).map(str::to_string))
         .collect();

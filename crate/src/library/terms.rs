@@ -205,7 +205,7 @@ pub fn words(text: &str) -> Vec<String> {
     tokenize(text)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| t.norm)
+        .map(|t| t.norm.into_string())
         .collect()
 }
 

@@ -106,7 +106,11 @@ impl Number {
 /// assert_eq!(n.unit.as_deref(), Some("مدني"));
 /// ```
 pub fn recognize(text: &str, tokens: &[Token]) -> Vec<Number> {
-    let s = Scanner { text, toks: tokens };
+    let s = Scanner {
+        text,
+        toks: tokens,
+        norms: tokens.iter().map(|t| t.norm.as_str()).collect(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -556,6 +560,9 @@ struct Qty {
 struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Each token's folded form, read out of its inline string once: the
+    /// scanner asks for the words around every token several times.
+    norms: Vec<&'a str>,
 }
 
 /// Parses a digit token's folded form: "1,500", "99.5", "3,5".
@@ -616,7 +623,7 @@ impl<'a> Scanner<'a> {
         self.toks
             .get(i)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.norm.as_str())
+            .and(self.norms.get(i).copied())
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -2830,7 +2837,9 @@ impl<'a> Scanner<'a> {
         match t.kind {
             TokenKind::Punct => return None,
             TokenKind::Word
-                if !may_start(&t.norm) && !self.is(i + 1, "او") && !self.is(i + 1, "ونصف") =>
+                if !self.word(i).is_some_and(may_start)
+                    && !self.is(i + 1, "او")
+                    && !self.is(i + 1, "ونصف") =>
             {
                 return None
             }
