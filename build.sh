@@ -139,9 +139,15 @@ fuzz() {
   local seconds="${1:-60}"
   command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
   cd crate
+  # The seed articles start each target from real news text; the corpus
+  # libFuzzer grows stays in crate/fuzz/corpus (not committed).
+  local seeds=()
+  [ -d "$SHARED/seeds" ] && seeds=("$SHARED/seeds")
   for target in $(RUSTC_BOOTSTRAP=1 cargo fuzz list); do
     say "fuzz $target for ${seconds}s"
-    RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" -- -max_total_time="$seconds" -max_len=65536
+    mkdir -p "fuzz/corpus/$target"
+    RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "fuzz/corpus/$target" "${seeds[@]}" -- \
+      -max_total_time="$seconds" -max_len=65536
   done
 }
 

@@ -50,8 +50,10 @@ const HEADER: usize = 4 + 2 + 2 + 8 + 8;
 /// the length: eight times fewer steps than over bytes, which matters on
 /// a 70 MB image. Each step (xor a word, multiply by an odd number,
 /// rotate) is a bijection of the state, so any change within one word
-/// always changes the sum.
-fn checksum(bytes: &[u8]) -> u64 {
+/// always changes the sum. Public for tools that write an image's payload
+/// themselves, such as the fuzz target that reaches the payload parser
+/// past this check.
+pub fn checksum(bytes: &[u8]) -> u64 {
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut words = bytes.chunks_exact(8);
