@@ -195,7 +195,13 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            match self.longest_at(words, i, starts(i)) {
+            let here = starts(i);
+            // Most words open no alias: skip them without the call.
+            if here.is_empty() {
+                i += 1;
+                continue;
+            }
+            match self.longest_at(words, i, here) {
                 Some(m) => {
                     out.push(m);
                     i += m.len;
