@@ -37,7 +37,9 @@ const USAGE: &str = "usage:
   tabayyun build-whole-words [--out FILE] [--min-count N] NEWS.json...
                                    learns the words whose first letter only looks like a proclitic (crate/data/whole_words.txt)
   tabayyun build-neighbours [--out FILE] [--targets N] [--min-count N] [--window N] [--keep N] [--threshold X] NEWS.json...
-                                   learns the distributional neighbours of news stems (crate/data/neighbours.tsv)";
+                                   learns the distributional neighbours of news stems (crate/data/neighbours.tsv)
+  tabayyun build-vectors [--out FILE] [--targets N] [--min-count N] [--window N] [--dims N] [--iterations N] [--seed N] NEWS.json...
+                                   learns the topical vectors of news stems (crate/data/vectors.bin)";
 
 fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
@@ -342,6 +344,39 @@ fn cmd_build_neighbours(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `build-vectors [--out FILE] [--targets N] [--min-count N] [--window N]
+/// [--dims N] [--iterations N] [--seed N] FILE...`: learns a topical vector
+/// for each frequent news stem, for matching (crate/data/vectors.bin).
+fn cmd_build_vectors(args: &[String]) -> Result<(), String> {
+    use tabayyun::library::vectors::{build, BuildOptions};
+    let out = flag(args, "--out").unwrap_or("crate/data/vectors.bin");
+    let d = BuildOptions::default();
+    let opts = BuildOptions {
+        targets: number_flag(args, "--targets", d.targets)?,
+        min_count: number_flag(args, "--min-count", d.min_count)?,
+        window: number_flag(args, "--window", d.window)?,
+        dims: number_flag(args, "--dims", d.dims)?,
+        iterations: number_flag(args, "--iterations", d.iterations)?,
+        seed: number_flag(args, "--seed", d.seed)?,
+    };
+    if opts.dims == 0 || !opts.dims.is_multiple_of(2) || opts.dims > usize::from(u16::MAX) {
+        return Err(format!(
+            "build-vectors: --dims {}: give an even number",
+            opts.dims
+        ));
+    }
+    let texts = news_texts("build-vectors", args)?;
+    let table = build(&texts, &opts);
+    std::fs::write(out, &table).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "{} articles; wrote {out} ({} bytes, {} dimensions)",
+        texts.len(),
+        table.len(),
+        opts.dims
+    );
+    Ok(())
+}
+
 fn cmd_eval_numbers(args: &[String]) -> Result<(), String> {
     let gold = flag(args, "--gold").unwrap_or("../shared/gold/seeds");
     let verbose = args.iter().any(|a| a == "--verbose");
@@ -481,6 +516,7 @@ fn main() -> ExitCode {
         Some("build-clusters") => cmd_build_clusters(&args[1..]),
         Some("build-whole-words") => cmd_build_whole_words(&args[1..]),
         Some("build-neighbours") => cmd_build_neighbours(&args[1..]),
+        Some("build-vectors") => cmd_build_vectors(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

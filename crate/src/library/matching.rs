@@ -13,15 +13,20 @@
 //! is one edit away from an unmatched word of the other (باغوز/باغاز،
 //! ترامب/ترمب) counts as a weaker match, and so does an unmatched word whose
 //! distributional neighbour (see [`super::neighbours`]: تفجير/انفجار،
-//! قتل/جرح) is among the other's unmatched words. A passage's score is then damped
-//! when its article as a whole has little in common with the query
-//! article (another story sharing a few words).
+//! قتل/جرح) is among the other's unmatched words; an unmatched word whose
+//! topical vector (see [`super::vectors`]) is close to one of the other's
+//! unmatched words (غارات/طيران) counts as a weaker match still, and a
+//! passage whose words as a whole speak of another topic than the query's
+//! (oil prices against vegetable prices) loses in proportion. A passage's
+//! score is then damped when its article as a whole has little in common
+//! with the query article (another story sharing a few words).
 //!
 //! Invariants: never a passage of the query article itself nor of its
 //! outlet; matches best first; offsets in UTF-16 code units of the
 //! respective texts; scores in [0, 1].
 
 use super::terms::{self, passage_terms, shingles, words};
+use super::vectors;
 use super::{Article, Library, NumberFact, PassageSpan};
 use crate::analyze::analyze;
 use crate::error::Error;
@@ -149,6 +154,17 @@ const FUZZY_WEIGHT: f32 = 0.7;
 /// تفجير/انفجار) against an exact one: strong enough to lift a paraphrase
 /// over a passage that shares one word less, weaker than the word itself.
 const NEAR_WEIGHT: f32 = 0.8;
+/// Weight of a query word paired with a passage's word on the same topic
+/// (by the cosine of their topical vectors, see [`super::vectors`])
+/// against an exact match, at a cosine of 1; nothing at `ALIGN_FLOOR` or
+/// below. Weaker than a neighbour: the pair tells of one topic, not
+/// necessarily one meaning.
+const ALIGN_WEIGHT: f32 = 0.4;
+const ALIGN_FLOOR: f32 = 0.5;
+/// Cosine of the query's and a passage's topical vectors (their words'
+/// vectors, IDF-weighted) from which the passage's score is whole; below
+/// it the score shrinks in proportion, to nothing at 0.
+const TOPIC_FLOOR: f32 = 0.4;
 /// Share of a match's score that depends on how much its article has in
 /// common with the query article as a whole: a passage that merely shares
 /// words ("five injured taken to hospital") with a story on another event
@@ -300,10 +316,11 @@ impl Library {
         let allowed: Vec<bool> = (0..self.slot_count())
             .map(|slot| self.allowed(slot, opts))
             .collect();
-        let ranked: Vec<(Query, Vec<(u32, f32)>)> = queries
+        let mut rows = TopicRows::default();
+        let ranked: Vec<(Query, Vec<Scored>)> = queries
             .into_iter()
             .map(|q| {
-                let list = self.match_one(&q, opts, &allowed, &mut acc, &mut touched);
+                let list = self.match_one(&q, opts, &allowed, &mut acc, &mut touched, &mut rows);
                 (q, list)
             })
             .collect();
@@ -313,14 +330,14 @@ impl Library {
             .map(|(q, list)| {
                 let mut list: Vec<(u32, f32, f32)> = list
                     .into_iter()
-                    .map(|(pid, own)| {
+                    .map(|(pid, own, lexical)| {
                         let a = self
                             .index
                             .passage(pid)
                             .and_then(|p| prior.get(&p.article))
                             .copied()
                             .unwrap_or(0.0);
-                        (pid, own * (1.0 - PRIOR_WEIGHT + PRIOR_WEIGHT * a), own)
+                        (pid, own * (1.0 - PRIOR_WEIGHT + PRIOR_WEIGHT * a), lexical)
                     })
                     .collect();
                 list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
@@ -351,12 +368,12 @@ impl Library {
     /// as a whole, in [0, 1]: the sum over query passages of the article's
     /// best passage score, over `PRIOR_SATURATION` of the largest such sum
     /// (capped at 1).
-    fn article_prior(&self, ranked: &[(Query, Vec<(u32, f32)>)]) -> HashMap<u32, f32> {
+    fn article_prior(&self, ranked: &[(Query, Vec<Scored>)]) -> HashMap<u32, f32> {
         let mut evidence: HashMap<u32, f32> = HashMap::new();
         let mut best: HashMap<u32, f32> = HashMap::new();
         for (_, list) in ranked {
             best.clear();
-            for &(pid, score) in list {
+            for &(pid, score, _) in list {
                 if let Some(p) = self.index.passage(pid) {
                     let b = best.entry(p.article).or_insert(0.0);
                     *b = b.max(score);
@@ -391,7 +408,8 @@ impl Library {
         allowed: &[bool],
         acc: &mut [f32],
         touched: &mut Vec<u32>,
-    ) -> Vec<(u32, f32)> {
+        rows: &mut TopicRows,
+    ) -> Vec<Scored> {
         let ix = &self.index;
         let weights: Vec<f32> = q
             .terms
@@ -488,8 +506,25 @@ impl Library {
             .filter(|(_, ((name, _), _))| is_fuzzy_word(name))
             .map(|(i, ((name, id), w))| (i, name.as_str(), name.chars().count(), *id, *w))
             .collect();
-        let mut near: Vec<usize> = Vec::new();
-        let mut results: Vec<(u32, f32)> = scored
+        // Topical vectors of the query's words (position, unit vector), and
+        // of the query as a whole.
+        let table = vectors::table();
+        let q_topics: Vec<(usize, Vec<f32>)> = q
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, (name, _))| is_plain_word(name))
+            .filter_map(|(i, (name, _))| Some((i, table.unit(table.row(name)?))))
+            .collect();
+        let mut q_topic = vec![0.0; table.dims()];
+        for (i, v) in &q_topics {
+            for (s, x) in q_topic.iter_mut().zip(v) {
+                *s += weights[*i] * x;
+            }
+        }
+        let mut credited: Vec<usize> = Vec::new();
+        let mut p_topics: Vec<(f32, Vec<f32>)> = Vec::new();
+        let mut results: Vec<Scored> = scored
             .into_iter()
             .filter_map(|(pid, shared, sat)| {
                 let p_terms = ix.passage(pid)?.terms();
@@ -497,10 +532,10 @@ impl Library {
                 let mut extra = 0.0;
                 // A query word the passage lacks, whose neighbour it has;
                 // each query word counts once.
-                near.clear();
+                credited.clear();
                 for &(i, t) in &q_near {
-                    if near.last() != Some(&i) && !q.terms[i].1.is_some_and(has) && has(t) {
-                        near.push(i);
+                    if credited.last() != Some(&i) && !q.terms[i].1.is_some_and(has) && has(t) {
+                        credited.push(i);
                         extra += NEAR_WEIGHT * (weights[i] * ix.idf_of(t)).sqrt();
                     }
                 }
@@ -512,18 +547,71 @@ impl Library {
                     .map(|(n, t)| (n, n.chars().count(), ix.idf_of(t)))
                     .collect();
                 for (i, qn, ql, qid, qw) in &q_fuzzy {
-                    if qid.is_some_and(has) || near.contains(i) {
+                    if qid.is_some_and(has) || credited.contains(i) {
                         continue;
                     }
                     if let Some((_, _, pw)) = p_words
                         .iter()
                         .find(|(pn, pl, _)| pl.abs_diff(*ql) <= 1 && one_edit(qn, pn))
                     {
+                        credited.push(*i);
                         extra += FUZZY_WEIGHT * (qw * pw).sqrt();
                     }
                 }
-                let score = ((shared + extra) * sat / q_mass).min(1.0);
-                (score >= MIN_SCORE).then_some((pid, score))
+                // The passage's words' topical vectors: all of them make
+                // its topic, those the query lacks can pair with the
+                // query's unmatched words.
+                p_topics.clear();
+                let mut p_topic = vec![0.0; table.dims()];
+                for &t in &p_terms {
+                    let row = *rows.entry(t).or_insert_with(|| {
+                        let name = ix.name(t);
+                        let row = is_plain_word(name).then(|| table.row(name)).flatten();
+                        row.unwrap_or(u32::MAX)
+                    });
+                    if row == u32::MAX {
+                        continue;
+                    }
+                    let unit = table.unit(row);
+                    let w = ix.idf_of(t);
+                    for (s, x) in p_topic.iter_mut().zip(&unit) {
+                        *s += w * x;
+                    }
+                    if !q_ids.contains(&t) {
+                        p_topics.push((w, unit));
+                    }
+                }
+                let lexical = shared + extra;
+                // A query word that neither the passage nor a neighbour or
+                // spelling variant of it matched, paired with the
+                // passage's closest unmatched word on the same topic
+                // (غارات and طيران, air strikes and aviation).
+                for (i, v) in &q_topics {
+                    if q.terms[*i].1.is_some_and(has) || credited.contains(i) {
+                        continue;
+                    }
+                    let (cos, pw) = p_topics
+                        .iter()
+                        .map(|(pw, u)| (vectors::cosine(v, u), *pw))
+                        .fold((0.0f32, 0.0f32), |a, b| if b.0 > a.0 { b } else { a });
+                    if cos > ALIGN_FLOOR {
+                        extra += ALIGN_WEIGHT * (cos - ALIGN_FLOOR) / (1.0 - ALIGN_FLOOR)
+                            * (weights[*i] * pw).sqrt();
+                    }
+                }
+                // A passage whose words speak of another topic than the
+                // query's, however many it shares, falls: fully at a
+                // cosine of 0, not at all from TOPIC_FLOOR.
+                let topical = if q_topics.is_empty() || p_topic.iter().all(|&x| x == 0.0) {
+                    1.0
+                } else {
+                    (vectors::cosine(&q_topic, &p_topic) / TOPIC_FLOOR).clamp(0.0, 1.0)
+                };
+                let score = ((shared + extra) * sat / q_mass).min(1.0) * topical;
+                // The relation reads the words matched, not the topic
+                // alone: a close topic must not make the same fact.
+                let own = (lexical * sat / q_mass).min(1.0) * topical;
+                (score >= MIN_SCORE).then_some((pid, score, own))
             })
             .collect();
         results.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
@@ -596,6 +684,14 @@ impl Library {
         })
     }
 }
+
+/// A scored passage: its id, its score, and the score its relation reads
+/// (the words matched, without the topical pairs).
+type Scored = (u32, f32, f32);
+
+/// Term id → row of the topical vector table (`u32::MAX` for none), filled
+/// as terms are met during one matching call.
+type TopicRows = HashMap<u32, u32, crate::fasthash::FxBuild>;
 
 /// The text of a saved article's passage.
 fn passage_text<'a>(article: &'a Article, span: &PassageSpan) -> &'a str {
@@ -984,6 +1080,40 @@ mod tests {
         let m = l.match_article("q", &MatchOptions::default()).unwrap();
         let ids: Vec<&str> = m[0].matches.iter().map(|x| x.id.as_str()).collect();
         assert_eq!(ids, ["tax", "ban"]);
+    }
+
+    #[test]
+    fn topic_puts_a_paraphrase_above_another_story_sharing_more_words() {
+        // (query, same story told in other words, another story that
+        // shares more of the query's words), each with its gloss.
+        let cases = [
+            (
+                // "Coalition planes launched violent air strikes on the town."
+                "شنت طائرات التحالف غارات عنيفة على البلدة.",
+                // "Military aviation shelled the town with rockets."
+                "قصف الطيران الحربي البلدة بالصواريخ.",
+                // "The government launched a violent campaign on tax evasion in the town."
+                "شنت الحكومة حملة عنيفة على التهرب من الضرائب في البلدة.",
+            ),
+            (
+                // "Oil prices rose on world markets yesterday after US stocks fell."
+                "ارتفعت أسعار النفط في الأسواق العالمية أمس بعد تراجع المخزونات الأمريكية.",
+                // "Brent crude climbed as US crude stocks dropped."
+                "صعد خام برنت مع انخفاض مخزونات الخام الأمريكية.",
+                // "Vegetable prices rose in the popular markets yesterday after the heat wave receded."
+                "ارتفعت أسعار الخضار في الأسواق الشعبية أمس بعد تراجع موجة الحر.",
+            ),
+        ];
+        for (query, same_story, other_story) in cases {
+            let l = lib(&[
+                ("q", "أ", query),
+                ("same", "ب", same_story),
+                ("other", "ج", other_story),
+            ]);
+            let m = l.match_article("q", &MatchOptions::default()).unwrap();
+            let ids: Vec<&str> = m[0].matches.iter().map(|x| x.id.as_str()).collect();
+            assert_eq!(ids, ["same", "other"], "{query}");
+        }
     }
 
     #[test]

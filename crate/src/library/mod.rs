@@ -17,6 +17,7 @@ pub mod matching;
 pub mod neighbours;
 pub mod serialize;
 pub mod terms;
+pub mod vectors;
 
 use crate::analyze::{analyze, Analysis, EntityMention, NumberMention};
 use crate::error::Error;

@@ -109,57 +109,13 @@ impl Default for BuildOptions {
 /// are common nouns too.
 #[cfg(feature = "cli")]
 pub fn build(texts: &[String], opts: &BuildOptions) -> String {
-    use super::terms::word_term;
     use crate::fasthash::FxBuild;
-    use crate::tokenize::{tokenize, TokenKind};
-    let mut ids: HashMap<String, u32, FxBuild> = HashMap::default();
-    let mut counts: Vec<u32> = Vec::new();
-    let mut docs: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
-    for text in texts {
-        let doc = tokenize(text)
-            .into_iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .filter_map(|t| word_term(&t.norm).map(str::to_string))
-            .map(|stem| {
-                let next = counts.len() as u32;
-                let id = *ids.entry(stem).or_insert(next);
-                if id == next {
-                    counts.push(0);
-                }
-                counts[id as usize] += 1;
-                id
-            })
-            .collect();
-        docs.push(doc);
-    }
-    let mut names: Vec<&str> = vec![""; counts.len()];
-    for (w, &id) in &ids {
-        names[id as usize] = w.as_str();
-    }
-    // Rank by count (ties by the stem, for a deterministic order); ids
-    // become ranks, and stems under `min_count` are dropped.
-    let mut order: Vec<u32> = (0..counts.len() as u32)
-        .filter(|&i| counts[i as usize] >= opts.min_count)
-        .collect();
-    order.sort_by(|&a, &b| {
-        counts[b as usize]
-            .cmp(&counts[a as usize])
-            .then(names[a as usize].cmp(names[b as usize]))
-    });
-    let mut rank = vec![u32::MAX; counts.len()];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i as usize] = r as u32;
-    }
-    let vocab = order.len();
+    let corpus = ranked_stems(texts, opts.min_count);
+    let vocab = corpus.names.len();
     let targets = opts.targets.min(vocab);
     // Co-occurrence counts of each target with each context stem.
     let mut pairs: Vec<HashMap<u32, u32, FxBuild>> = vec![HashMap::default(); targets];
-    for doc in &docs {
-        let doc: Vec<u32> = doc
-            .iter()
-            .map(|&i| rank[i as usize])
-            .filter(|&r| r != u32::MAX)
-            .collect();
+    for doc in &corpus.docs {
         for (i, &w) in doc.iter().enumerate() {
             let Some(row) = pairs.get_mut(w as usize) else {
                 continue;
@@ -213,10 +169,9 @@ pub fn build(texts: &[String], opts: &BuildOptions) -> String {
         })
         .collect();
     let names_of_things = name_words();
-    let skip: Vec<bool> = order
+    let skip: Vec<bool> = corpus.names[..targets]
         .iter()
-        .take(targets)
-        .map(|&i| names_of_things.contains(names[i as usize]))
+        .map(|name| names_of_things.contains(name))
         .collect();
     // Cosines through an inverted index over contexts.
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); 2 * vocab];
@@ -265,17 +220,89 @@ pub fn build(texts: &[String], opts: &BuildOptions) -> String {
         let mutual: Vec<&str> = best
             .iter()
             .filter(|&&o| best_of[o as usize].contains(&(w as u32)))
-            .map(|&o| names[order[o as usize] as usize])
+            .map(|&o| corpus.names[o as usize].as_str())
             .collect();
         if mutual.is_empty() {
             continue;
         }
-        out.push_str(names[order[w] as usize]);
+        out.push_str(&corpus.names[w]);
         out.push('\t');
         out.push_str(&mutual.join(" "));
         out.push('\n');
     }
     out
+}
+
+/// A corpus as matching terms: the stems seen at least `min_count` times,
+/// ranked by count.
+#[cfg(feature = "cli")]
+pub(super) struct RankedStems {
+    /// The stems, commonest first (ties in byte order, so the ranks are
+    /// deterministic).
+    pub names: Vec<String>,
+    /// How often each was seen.
+    pub counts: Vec<u32>,
+    /// Each text as the ranks of its kept stems, in order.
+    pub docs: Vec<Vec<u32>>,
+}
+
+/// Turns texts into ranked stems: every content word becomes its matching
+/// term (function words out), and stems under `min_count` are dropped.
+#[cfg(feature = "cli")]
+pub(super) fn ranked_stems(texts: &[String], min_count: u32) -> RankedStems {
+    use super::terms::word_term;
+    use crate::fasthash::FxBuild;
+    use crate::tokenize::{tokenize, TokenKind};
+    let mut ids: HashMap<String, u32, FxBuild> = HashMap::default();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut docs: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
+    for text in texts {
+        let doc = tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(|t| word_term(&t.norm).map(str::to_string))
+            .map(|stem| {
+                let next = counts.len() as u32;
+                let id = *ids.entry(stem).or_insert(next);
+                if id == next {
+                    counts.push(0);
+                }
+                counts[id as usize] += 1;
+                id
+            })
+            .collect();
+        docs.push(doc);
+    }
+    let mut names: Vec<String> = vec![String::new(); counts.len()];
+    for (w, id) in ids {
+        names[id as usize] = w;
+    }
+    let mut order: Vec<u32> = (0..counts.len() as u32)
+        .filter(|&i| counts[i as usize] >= min_count)
+        .collect();
+    order.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then(names[a as usize].cmp(&names[b as usize]))
+    });
+    let mut rank = vec![u32::MAX; counts.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    for doc in &mut docs {
+        doc.retain_mut(|i| {
+            *i = rank[*i as usize];
+            *i != u32::MAX
+        });
+    }
+    RankedStems {
+        counts: order.iter().map(|&i| counts[i as usize]).collect(),
+        names: order
+            .into_iter()
+            .map(|i| std::mem::take(&mut names[i as usize]))
+            .collect(),
+        docs,
+    }
 }
 
 /// The stems of the words of the gazetteers' names.
