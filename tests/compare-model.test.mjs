@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/browser.mjs';
 import { sampleArticles } from './lib/samples.mjs';
-import { claimLabel, compareArticle, figure, outletRows, saysMore, toCSV, toMarkdown } from '../extension/lib/compare-model.js';
+import { claimLabel, compareArticle, figure, outletRows, saysMore, toCSV, toMarkdown, verdictOf } from '../extension/lib/compare-model.js';
 
 const mention = (outlet, id, text, value) => ({ outlet, id, text, value, start: 0 });
 
@@ -101,6 +101,21 @@ test('the CSV export: readable labels, one row per outlet', () => {
   assert.equal(ar[1].split(',')[0], 'عدد: مدني');
 });
 
+test("verdicts: one outlet's figures are neither agreement nor difference", () => {
+  const cases = [
+    // [engine verdict, what the reader sees, Arabic label]
+    ['agree', 'agree', 'متفقة'],
+    ['differ', 'differ', 'مختلفة'],
+    ['single', 'single', 'مصدر واحد'], // "one outlet"
+  ];
+  for (const [engine, reader, label] of cases) {
+    const claim = { ...CIVILIANS, verdict: engine };
+    assert.equal(verdictOf(claim), reader);
+    const md = toMarkdown({ ...MODEL, claims: [claim] }, 'ar');
+    assert.ok(md.split('\n').some((l) => l.startsWith('| عدد: مدني |') && l.endsWith(`| ${label} |`)), md);
+  }
+});
+
 test("the sample set's claims from the engine: no outlet twice in a claim, no engine key in the exports", async () => {
   const pkg = join(ROOT, 'extension', 'pkg');
   const wasm = await import(join(pkg, 'tabayyun.js'));
@@ -118,6 +133,9 @@ test("the sample set's claims from the engine: no outlet twice in a claim, no en
     repeated += c.mentions.length - outlets.length;
   }
   assert.ok(repeated > 0, 'the sample set has an outlet giving one claim several times');
+  // What outlets agree or differ on comes before one outlet's own figures.
+  const single = model.claims.map((c) => verdictOf(c) === 'single');
+  assert.deepEqual(single, [...single].sort((a, b) => a - b), single.join(','));
   // Every claim is exported under its label; the engine's keys ("count
   // ~civilian", as the exports once wrote them) and, in Arabic, its
   // English kind names appear nowhere.

@@ -112,7 +112,7 @@ pub fn version() -> String {
 /// //             conflicts: [{ kind, unit, query: { text, start, end, value, low, high, time: ["الاثنين"] },
 /// //                           other: { ... } }] } }] }]
 /// lib.events();       // → [{ articles: ["a1", "b7"], outlets: ["reuters.com", "bbc.com"], title }]
-/// lib.claims("a1");   // → [{ kind: "count", unit: "مدن", verdict: "agree" | "differ",
+/// lib.claims("a1");   // → [{ kind: "count", unit: "مدن", verdict: "agree" | "differ" | "single",
 /// //      mentions: [{ id, outlet, passage, start, end, text, value, low, high, qualifier, time }] }]
 /// lib.claims();       // claim groups of every event
 /// lib.stats();        // → { articles, passages, terms, indexBytes, textBytes }

@@ -20,14 +20,14 @@ const STRINGS = {
   ar: {
     claims: 'الأرقام بين المصادر', aligned: 'المقاطع المتقابلة', coverage: 'من ذكر من',
     outlet: 'المصدر', text: 'النص', figure: 'القيمة', claim: 'الادعاء', verdict: 'الحكم',
-    agree: 'متفقة', differ: 'مختلفة', onlyHere: 'ينفرد به هذا المصدر', entity: 'الاسم',
+    agree: 'متفقة', differ: 'مختلفة', single: 'مصدر واحد', onlyHere: 'ينفرد به هذا المصدر', entity: 'الاسم',
     wire: 'نسخة وكالة', wireShare: 'نسبة نص الوكالة', passage: 'المقطع', counterpart: 'المقابل',
     relation: 'العلاقة', articles: 'المقالات',
   },
   en: {
     claims: 'Figures across outlets', aligned: 'Aligned passages', coverage: 'Who mentions whom',
     outlet: 'Outlet', text: 'Text', figure: 'Value', claim: 'Claim', verdict: 'Verdict',
-    agree: 'agree', differ: 'differ', onlyHere: 'Only this outlet', entity: 'Name',
+    agree: 'agree', differ: 'differ', single: 'one outlet', onlyHere: 'Only this outlet', entity: 'Name',
     wire: 'wire copy', wireShare: 'Share of wire copy', passage: 'Passage', counterpart: 'Counterpart',
     relation: 'Relation', articles: 'Articles',
   },
@@ -47,8 +47,14 @@ export function claimLabel(c, lang = 'ar') {
   return unit ? `${kind}: ${unit}` : kind;
 }
 
-/** 'agree' or 'differ': what the engine's verdict means for a reader. */
-export const verdictOf = (c) => (String(c.verdict).startsWith('agree') ? 'agree' : 'differ');
+/**
+ * 'agree', 'differ' or 'single' (figures of one outlet, nothing to compare
+ * them with): what the engine's verdict means for a reader.
+ */
+export const verdictOf = (c) => {
+  const v = String(c.verdict);
+  return v.startsWith('agree') ? 'agree' : v === 'single' ? 'single' : 'differ';
+};
 
 /**
  * The comparison of article `id` of `lib` (an engine Library), or null
@@ -133,7 +139,10 @@ export function compareArticle(lib, id, { top = 3 } = {}) {
     outlets,
     passages,
     onlyHere: passages.filter((p) => p.counterparts.length === 0).map((p) => p.index),
-    claims: Array.isArray(claims) ? claims.map((c) => ({ ...c, noun: nounOf(c) })) : [],
+    // What outlets agree or differ on first; one outlet's figures after.
+    claims: (Array.isArray(claims) ? claims : [])
+      .map((c) => ({ ...c, noun: nounOf(c) }))
+      .sort((a, b) => (verdictOf(a) === 'single') - (verdictOf(b) === 'single')),
     coverage,
     wireShare: passages.length ? withWire / passages.length : 0,
   };

@@ -1,8 +1,9 @@
 //! Stage 6c, claims: the numeric claims of an event's articles grouped by
 //! what they count. Input: the library (and optionally one article whose
 //! event to read). Output: claim groups, each with every outlet's figure,
-//! its time-frame words, and a verdict: the figures `agree` (their
-//! intervals meet) or `differ`.
+//! its time-frame words, and a verdict: the outlets `agree` (each one's
+//! figures meet the other's), `differ`, or the figures are one outlet's
+//! (`single`); see [`verdict`].
 //!
 //! Two figures are the same claim when they are of the same kind (count,
 //! percent, measure, duration, year...), count the same thing, and are told
@@ -62,7 +63,7 @@ pub struct ClaimGroup {
     /// Stem of the counted noun.
     pub unit: String,
     pub mentions: Vec<ClaimMention>,
-    /// `"agree"` or `"differ"`.
+    /// `"agree"`, `"differ"`, or `"single"` (one outlet's figures).
     pub verdict: &'static str,
 }
 
@@ -284,20 +285,53 @@ impl Library {
         groups
             .into_iter()
             .filter(|(_, m)| m.len() >= 2)
-            .map(|(_, members)| {
-                let agree = members.iter().all(|a| {
-                    members
-                        .iter()
-                        .all(|b| a.span.0 <= b.span.1 && b.span.0 <= a.span.1)
-                });
-                ClaimGroup {
-                    kind: members[0].kind.clone(),
-                    unit: members[0].unit.clone(),
-                    mentions: members.iter().map(|f| f.mention.clone()).collect(),
-                    verdict: if agree { "agree" } else { "differ" },
-                }
+            .map(|(_, members)| ClaimGroup {
+                kind: members[0].kind.clone(),
+                unit: members[0].unit.clone(),
+                mentions: members.iter().map(|f| f.mention.clone()).collect(),
+                verdict: verdict(&members),
             })
             .collect()
+    }
+}
+
+/// The verdict on a claim group: whether its sources tell figures that fit
+/// each other. A source is an outlet, or the article when its outlet is not
+/// known. A group often holds several figures of one thing (a new legal age
+/// and the one it replaced; a cap per day and per week; a toll before and
+/// after it rose), and sources that each give the same ones agree. So, for
+/// every two sources, each figure of one of them must meet a figure of the
+/// other (`"agree"`), or some source gives a figure the other's do not reach
+/// (`"differ"`). Figures told by one source alone are `"single"`: there is
+/// nothing to compare them with.
+fn verdict(members: &[&Figure]) -> &'static str {
+    let source = |f: &Figure| {
+        if f.mention.outlet.is_empty() {
+            f.mention.id.clone()
+        } else {
+            f.mention.outlet.clone()
+        }
+    };
+    let mut sources: Vec<String> = members.iter().map(|f| source(f)).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if sources.len() < 2 {
+        return "single";
+    }
+    let of =
+        |s: &str| -> Vec<&Figure> { members.iter().copied().filter(|f| source(f) == s).collect() };
+    let meet = |a: &Figure, b: &Figure| a.span.0 <= b.span.1 && b.span.0 <= a.span.1;
+    let within = |xs: &[&Figure], ys: &[&Figure]| xs.iter().all(|x| ys.iter().any(|y| meet(x, y)));
+    let agree = sources.iter().enumerate().all(|(i, a)| {
+        sources[i + 1..].iter().all(|b| {
+            let (xs, ys) = (of(a), of(b));
+            within(&xs, &ys) || within(&ys, &xs)
+        })
+    });
+    if agree {
+        "agree"
+    } else {
+        "differ"
     }
 }
 
@@ -334,6 +368,75 @@ mod tests {
             [("~vehicle", "agree", 2), ("~civilian", "differ", 2)]
         );
         assert_eq!(groups[1].mentions[0].time, ["اليوم"]);
+    }
+
+    #[test]
+    fn verdicts_are_between_outlets() {
+        // (gloss, two outlets' texts, expected (verdict, figures) per group).
+        type Case = (
+            &'static str,
+            [&'static str; 2],
+            &'static [(&'static str, usize)],
+        );
+        let cases: [Case; 4] = [
+            (
+                // Both give the new weekly cap and the daily one it
+                // replaced: several figures, no disagreement.
+                "the same figures told by both",
+                [
+                    "وسيكون السقف المفروض على سحب الأموال من المصارف 420 يورو في الأسبوع بدلا من 60 يورو يوميا.",
+                    "قررت الحكومة أن يصبح الحد الأقصى لسحب الأموال من المصارف 420 يورو أسبوعيا، بعد أن كان 60 يورو في اليوم.",
+                ],
+                &[("agree", 4)],
+            ),
+            (
+                // One outlet leaves the old cap out: it says less, not
+                // something else.
+                "one outlet gives fewer",
+                [
+                    "وسيكون السقف المفروض على سحب الأموال من المصارف 420 يورو في الأسبوع بدلا من 60 يورو يوميا.",
+                    "قررت الحكومة أن يصبح الحد الأقصى لسحب الأموال من المصارف 420 يورو أسبوعيا في خطوة نحو رفع القيود.",
+                ],
+                &[("agree", 3)],
+            ),
+            (
+                // The fee of one transfer: three million against four.
+                "another figure",
+                [
+                    "تعاقد النادي مع لاعب الوسط لمدة موسمين بصفقة بلغت ثلاثة ملايين يورو.",
+                    "تعاقد النادي مع لاعب الوسط لمدة موسمين بصفقة قدرها أربعة ملايين يورو.",
+                ],
+                &[("agree", 2), ("differ", 2)],
+            ),
+            (
+                // "More than 20,000" against "thousands": the vague figure
+                // does not reach the other.
+                "a vague figure that does not reach",
+                [
+                    "قال المتحدث إن أكثر من 20 ألف مدني غادروا البلدة المحاصرة خلال عشرة أيام.",
+                    "قال المتحدث إن آلاف المدنيين غادروا البلدة المحاصرة خلال عشرة أيام.",
+                ],
+                &[("differ", 2), ("agree", 2)],
+            ),
+        ];
+        for (gloss, texts, want) in cases {
+            let mut lib = Library::new();
+            for (i, text) in texts.into_iter().enumerate() {
+                lib.add(NewArticle {
+                    id: format!("a{i}"),
+                    text: text.into(),
+                    outlet: Some(format!("outlet{i}")),
+                    ..Default::default()
+                })
+                .unwrap();
+            }
+            let got: Vec<(&str, usize)> = lib
+                .claims(None)
+                .iter()
+                .map(|g| (g.verdict, g.mentions.len()))
+                .collect();
+            assert_eq!(got, want, "{gloss}");
+        }
     }
 
     #[test]
@@ -379,13 +482,13 @@ mod tests {
             (
                 // One article's running toll: two counts of the dead in one
                 // passage are one claim even when the other outlet of the
-                // event gives no figure.
+                // event gives no figure; one source, nothing to compare.
                 "one article",
                 [
                     "قتل 12 مدنيا في قصف على السوق المركزي، بينما قتل 3 مدنيين في قصف ليلي على الحي.",
                     "أدانت الوزارة القصف على السوق المركزي والقصف الليلي على الحي الذي أوقع قتلى مدنيين.",
                 ],
-                &[("count", "~kill", "differ", 2)],
+                &[("count", "~kill", "single", 2)],
             ),
             (
                 // "7 others were injured" and "9 others": with no noun
