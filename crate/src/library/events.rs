@@ -259,6 +259,15 @@ impl Library {
     /// assert_eq!(events[1].articles, ["c"]);
     /// ```
     pub fn events(&self) -> Vec<Event> {
+        self.events_cache
+            .get_or_init(|| self.group_events())
+            .iter()
+            .map(|members| self.event_of_slots(members))
+            .collect()
+    }
+
+    /// The grouping behind [`Library::events`], as article slots.
+    fn group_events(&self) -> Vec<Vec<u32>> {
         let slots: Vec<u32> = self.slots_iter().map(|(s, _)| s).collect();
         let mut scorer = EventScorer::new(self, true);
         let mut links: HashMap<(u32, u32), f32> = HashMap::new();
@@ -283,9 +292,6 @@ impl Library {
                 .and_then(day_number)
         };
         average_link(&slots, &links, day)
-            .iter()
-            .map(|members| self.event_of_slots(members))
-            .collect()
     }
 
     fn event_of_slots(&self, members: &[u32]) -> Event {
@@ -524,6 +530,44 @@ mod tests {
         for (date, want) in cases {
             assert_eq!(day_number(date), want, "{date}");
         }
+    }
+
+    #[test]
+    fn events_follow_every_change() {
+        // The grouping is kept between calls: saving or removing an article
+        // must show in the next call.
+        use crate::library::{Library, NewArticle};
+        let add = |lib: &mut Library, id: &str, text: &str| {
+            let a = NewArticle {
+                id: id.into(),
+                text: text.into(),
+                ..Default::default()
+            };
+            lib.add(a).unwrap();
+        };
+        let mut lib = Library::new();
+        add(
+            &mut lib,
+            "a",
+            "فر مئات المدنيين من بلدة باغوز المحاصرة في شرق سوريا مع تقدم القوات",
+        );
+        add(
+            &mut lib,
+            "c",
+            "افتتح وزير الثقافة معرض الكتاب الدولي في العاصمة بمشاركة مئتي دار نشر",
+        );
+        let articles = |lib: &Library| -> Vec<Vec<String>> {
+            lib.events().into_iter().map(|e| e.articles).collect()
+        };
+        assert_eq!(articles(&lib), [vec!["a"], vec!["c"]]);
+        add(
+            &mut lib,
+            "b",
+            "مئات المدنيين يفرون من باغوز المحاصرة شرق سوريا بعد تقدم القوات",
+        );
+        assert_eq!(articles(&lib), [vec!["a", "b"], vec!["c"]]);
+        lib.remove("a");
+        assert_eq!(articles(&lib), [vec!["c"], vec!["b"]]);
     }
 
     #[test]
