@@ -62,6 +62,13 @@ impl Hasher for FxHasher {
     }
 }
 
+/// A map keyed by short folded words kept inline in the table (up to 24
+/// bytes, 12 Arabic letters): a lookup compares the key without following
+/// a pointer to its bytes. For large tables read once per token (the
+/// entities' word records, the word classes), where that pointer was a
+/// cache miss. Looked up with a `&str`.
+pub type InlineWordMap<V> = std::collections::HashMap<compact_str::CompactString, V, FxBuild>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +80,17 @@ mod tests {
         m.insert("ثلاثه".into(), 3); // "three", folded
         m.insert("عشرات".into(), 20); // "tens of"
         assert_eq!(m.get("ثلاثه"), Some(&3));
+        assert_eq!(m.get("عشره"), None);
+    }
+
+    #[test]
+    fn inline_keys_are_found_by_str() {
+        let mut m: InlineWordMap<u8> = InlineWordMap::default();
+        m.insert("ثلاثه".into(), 3); // "three", folded
+                                    // Longer than the inline 24 bytes: "and the international organisations".
+        m.insert("والمنظماتالدوليه".into(), 2);
+        assert_eq!(m.get("ثلاثه"), Some(&3));
+        assert_eq!(m.get("والمنظماتالدوليه"), Some(&2));
         assert_eq!(m.get("عشره"), None);
     }
 }

@@ -17,7 +17,9 @@
 //! then say so); a malformed line is skipped, never a panic; building is
 //! deterministic, so a rerun on the same articles writes the same file.
 
+#[cfg(any(test, feature = "cli"))]
 use super::features::WordMap;
+use crate::fasthash::InlineWordMap;
 #[cfg(any(test, feature = "cli"))]
 use crate::normalize::normalize;
 use std::sync::LazyLock;
@@ -27,11 +29,12 @@ pub const BITS: u32 = 12;
 
 const TABLE: &str = include_str!("../../data/ner/clusters.txt");
 
-/// The shipped table: folded word → class path.
-static CLUSTERS: LazyLock<WordMap<u16>> = LazyLock::new(|| parse(TABLE));
+/// The shipped table: folded word → class path (keys inline: every new
+/// word of a text is looked up).
+static CLUSTERS: LazyLock<InlineWordMap<u16>> = LazyLock::new(|| parse(TABLE));
 
-fn parse(text: &str) -> WordMap<u16> {
-    let mut map = WordMap::default();
+fn parse(text: &str) -> InlineWordMap<u16> {
+    let mut map = InlineWordMap::default();
     for line in text.lines() {
         if line.starts_with('#') {
             continue;
@@ -43,7 +46,7 @@ fn parse(text: &str) -> WordMap<u16> {
             continue;
         };
         for w in words.split(' ').filter(|w| !w.is_empty()) {
-            map.insert(w.to_string(), id);
+            map.insert(w.into(), id);
         }
     }
     map

@@ -13,10 +13,11 @@
 //! words of the news are not analysed again.
 
 use super::clusters;
-use super::features::{Trigger, WordHashes, WordMap, WordParts};
+use super::features::{Trigger, WordHashes, WordParts};
 use super::gazetteer::GAZETTEER;
 use super::model::{Scored, MODEL};
 use super::{organisations, Kind};
+use crate::fasthash::InlineWordMap;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -112,7 +113,7 @@ static NAME_CLASSES: LazyLock<[bool; 1 << CLASS_BITS]> = LazyLock::new(|| {
 /// The records, with each word's index.
 #[derive(Default)]
 struct Lexicon {
-    ids: WordMap<usize>,
+    ids: InlineWordMap<usize>,
     words: Vec<Word>,
     /// By index: the tokens that used the record since it was made, halved
     /// each time it was kept (so that words the news stops using age out).
@@ -127,7 +128,7 @@ impl Lexicon {
                 let id = self.words.len();
                 self.words.push(Word::of(word));
                 self.uses.push(0);
-                self.ids.insert(word.to_string(), id);
+                self.ids.insert(word.into(), id);
                 id
             }
         };
