@@ -509,7 +509,7 @@ impl Library {
         // Topical vectors of the query's words (position, unit vector), and
         // of the query as a whole.
         let table = vectors::table();
-        let q_topics: Vec<(usize, Vec<f32>)> = q
+        let q_topics: Vec<(usize, &[f32])> = q
             .terms
             .iter()
             .enumerate()
@@ -518,12 +518,12 @@ impl Library {
             .collect();
         let mut q_topic = vec![0.0; table.dims()];
         for (i, v) in &q_topics {
-            for (s, x) in q_topic.iter_mut().zip(v) {
+            for (s, x) in q_topic.iter_mut().zip(*v) {
                 *s += weights[*i] * x;
             }
         }
         let mut credited: Vec<usize> = Vec::new();
-        let mut p_topics: Vec<(f32, Vec<f32>)> = Vec::new();
+        let mut p_topics: Vec<(f32, &[f32])> = Vec::new();
         let mut results: Vec<Scored> = scored
             .into_iter()
             .filter_map(|(pid, shared, sat)| {
@@ -574,7 +574,7 @@ impl Library {
                     }
                     let unit = table.unit(row);
                     let w = ix.idf_of(t);
-                    for (s, x) in p_topic.iter_mut().zip(&unit) {
+                    for (s, x) in p_topic.iter_mut().zip(unit) {
                         *s += w * x;
                     }
                     if !q_ids.contains(&t) {
@@ -592,7 +592,7 @@ impl Library {
                     }
                     let (cos, pw) = p_topics
                         .iter()
-                        .map(|(pw, u)| (vectors::cosine(v, u), *pw))
+                        .map(|(pw, u)| (vectors::dot(v, u), *pw))
                         .fold((0.0f32, 0.0f32), |a, b| if b.0 > a.0 { b } else { a });
                     if cos > ALIGN_FLOOR {
                         extra += ALIGN_WEIGHT * (cos - ALIGN_FLOOR) / (1.0 - ALIGN_FLOOR)
