@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/browser.mjs';
 import { sampleArticles } from './lib/samples.mjs';
-import { claimLabel, compareArticle, figure, outletRows, saysMore, toCSV, toMarkdown, verdictOf } from '../extension/lib/compare-model.js';
+import { claimLabel, compareArticle, figure, onePerArticle, outletRows, saysMore, toCSV, toMarkdown, verdictOf } from '../extension/lib/compare-model.js';
 
 const mention = (outlet, id, text, value) => ({ outlet, id, text, value, start: 0 });
 
@@ -99,6 +99,26 @@ test('the CSV export: readable labels, one row per outlet', () => {
   const ar = toCSV(MODEL, 'ar').trim().split('\n');
   assert.equal(ar[0], 'الادعاء,الحكم,المصدر,القيمة,النص,المقالات');
   assert.equal(ar[1].split(',')[0], 'عدد: مدني');
+});
+
+test('a passage shows the best counterpart of each article', () => {
+  // The agency's wire copy, then its headline, then another outlet's
+  // conflicting figure: the headline must not push the other outlet out.
+  const found = [
+    { id: 'agency', start: 0, relation: 'same' },
+    { id: 'paper', start: 40, relation: 'conflict' },
+    { id: 'agency', start: 0, relation: 'related' },
+    { id: 'channel', start: 90, relation: 'conflict' },
+    { id: 'paper', start: 0, relation: 'related' },
+  ];
+  const cases = [
+    // [n, ids shown]
+    [3, ['agency', 'paper', 'channel']],
+    [2, ['agency', 'paper']],
+    [5, ['agency', 'paper', 'channel']],
+  ];
+  for (const [n, ids] of cases) assert.deepEqual(onePerArticle(found, n).map((m) => m.id), ids);
+  assert.deepEqual(onePerArticle(undefined, 3), []);
 });
 
 test("verdicts: one outlet's figures are neither agreement nor difference", () => {

@@ -57,6 +57,20 @@ export const verdictOf = (c) => {
 };
 
 /**
+ * The best `n` of a passage's matches (best first), one per article: a
+ * reader looks for each other outlet's counterpart, and an article's second
+ * passage (its headline, say) would push another outlet's out.
+ */
+export function onePerArticle(matches, n) {
+  const seen = new Set();
+  return (matches ?? []).filter((m) => !seen.has(m.id) && seen.add(m.id)).slice(0, n);
+}
+
+// Matches asked of the engine per passage, so that `onePerArticle` still
+// has `top` articles to show after dropping an article's further passages.
+const CANDIDATES = 10;
+
+/**
  * The comparison of article `id` of `lib` (an engine Library), or null
  * when it is not saved.
  */
@@ -68,8 +82,8 @@ export function compareArticle(lib, id, { top = 3 } = {}) {
     if (!cache.has(aid)) cache.set(aid, lib.get(aid));
     return cache.get(aid);
   };
-  const found = lib.match(id, { top, sameEvent: true });
-  const byStart = new Map((Array.isArray(found) ? found : []).map((pm) => [pm.start, pm.matches ?? []]));
+  const found = lib.match(id, { top: CANDIDATES, sameEvent: true });
+  const byStart = new Map((Array.isArray(found) ? found : []).map((pm) => [pm.start, onePerArticle(pm.matches, top)]));
 
   const passages = article.passages.map((p, index) => ({
     index,
@@ -155,8 +169,8 @@ export function compareArticle(lib, id, { top = 3 } = {}) {
  * {entityId: [outlet]}}`, offsets in `text`. `id` (the text's own saved
  * copy) and `outlet` are left out; `urlOf(article)` gives a match's link.
  */
-export function matchPassages(lib, text, { id = null, outlet = '', urlOf = (a) => a.url ?? '' } = {}) {
-  const opts = { top: 3, sameEvent: true };
+export function matchPassages(lib, text, { id = null, outlet = '', urlOf = (a) => a.url ?? '', top = 3 } = {}) {
+  const opts = { top: CANDIDATES, sameEvent: true };
   // A saved text is asked for by id: the engine then knows its event for
   // sure; its offsets are those of `text` since the two are equal.
   const saved = id ? lib.get(id) : null;
@@ -175,7 +189,7 @@ export function matchPassages(lib, text, { id = null, outlet = '', urlOf = (a) =
     .map((pm) => ({
       start: pm.start,
       end: pm.end,
-      matches: pm.matches.flatMap((m) => {
+      matches: onePerArticle(pm.matches, top).flatMap((m) => {
         const a = get(m.id);
         if (!a) return [];
         return [
