@@ -141,17 +141,23 @@ impl Lexicon {
     /// Keeps the [`LIMIT`] / 2 most used records and drops the rest.
     /// Starting afresh instead analysed every common word again: the news
     /// of one day has about 74,000 distinct words, and a new word costs
-    /// several times a known one.
+    /// several times a known one. The kept records close up in place, in
+    /// their old order: no copy of the table, and its capacity stays, so
+    /// it fills up again without growing (growing copies every record).
     fn make_room(&mut self) {
         let mut order: Vec<usize> = (0..self.words.len()).collect();
         // Stable: among equally used words the older stay.
         order.sort_by_key(|&i| std::cmp::Reverse(self.uses.get(i).copied().unwrap_or(0)));
-        order.truncate(LIMIT / 2);
-        let mut new_id = vec![usize::MAX; self.words.len()];
-        for (k, &i) in order.iter().enumerate() {
-            if let Some(slot) = new_id.get_mut(i) {
-                *slot = k;
+        let mut keep = vec![false; self.words.len()];
+        for &i in order.iter().take(LIMIT / 2) {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
             }
+        }
+        let mut new_id = vec![usize::MAX; self.words.len()];
+        let slots = new_id.iter_mut().zip(&keep).filter(|(_, &k)| k);
+        for (next, (slot, _)) in slots.enumerate() {
+            *slot = next;
         }
         self.ids.retain(|_, id| match new_id.get(*id) {
             Some(&k) if k != usize::MAX => {
@@ -160,18 +166,13 @@ impl Lexicon {
             }
             _ => false,
         });
-        let mut old: Vec<Option<Word>> = std::mem::take(&mut self.words)
-            .into_iter()
-            .map(Some)
-            .collect();
-        self.words = order
-            .iter()
-            .filter_map(|&i| old.get_mut(i).and_then(Option::take))
-            .collect();
-        self.uses = order
-            .iter()
-            .map(|&i| self.uses.get(i).copied().unwrap_or(0) / 2)
-            .collect();
+        let mut kept = keep.iter().copied();
+        self.words.retain(|_| kept.next().unwrap_or(false));
+        let mut kept = keep.iter().copied();
+        self.uses.retain_mut(|n| {
+            *n /= 2;
+            kept.next().unwrap_or(false)
+        });
     }
 }
 
