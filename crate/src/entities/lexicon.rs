@@ -145,11 +145,17 @@ impl Lexicon {
     /// their old order: no copy of the table, and its capacity stays, so
     /// it fills up again without growing (growing copies every record).
     fn make_room(&mut self) {
-        let mut order: Vec<usize> = (0..self.words.len()).collect();
-        // Stable: among equally used words the older stay.
-        order.sort_by_key(|&i| std::cmp::Reverse(self.uses.get(i).copied().unwrap_or(0)));
+        // Most used first; among equally used words the older stay. The
+        // half is selected, not sorted.
+        let mut order: Vec<(std::cmp::Reverse<u32>, usize)> = (0..self.words.len())
+            .map(|i| (std::cmp::Reverse(self.uses.get(i).copied().unwrap_or(0)), i))
+            .collect();
+        if order.len() > LIMIT / 2 {
+            order.select_nth_unstable(LIMIT / 2);
+            order.truncate(LIMIT / 2);
+        }
         let mut keep = vec![false; self.words.len()];
-        for &i in order.iter().take(LIMIT / 2) {
+        for &(_, i) in &order {
             if let Some(k) = keep.get_mut(i) {
                 *k = true;
             }
